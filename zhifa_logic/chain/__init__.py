@@ -1,0 +1,1 @@
+"""The decision chain as a networkx graph: built, validated, queried for facts."""

@@ -1,0 +1,178 @@
+"""Derive the chain facts of ``model.vocabulary`` from a validated chain.
+
+This is the chain semantics — who did what to which opinion — and nothing
+else: which facts make whom liable is said by the rules in ``spec/``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from ..model.case import Case, Step
+from ..model.facts import ChainFacts
+from ..model.results import Finding
+from .graph import opinion_correct, steps_acting_on
+
+_STAGE_ROLE = {"draft": "handler", "review": "reviewer", "approve": "approver"}
+
+
+def decider_role(step: Step, approval_required: bool) -> str:
+    """The decider acts at the latest stage the decision did not go around;
+    an act needing no approval has no review and approval stage at all."""
+    if not approval_required:
+        return "handler"
+    for stage in ("approve", "review", "draft"):
+        if stage not in step.skipped:
+            return _STAGE_ROLE[stage]
+    return "approver"
+
+
+def pending_role(case: Case, upto: int) -> str:
+    """Whose turn it was before step ``upto``: the stage after the last one done."""
+    done = "none"
+    for s in case.chain[:upto]:
+        if s.kind in ("draft", "review", "approve"):
+            done = s.kind
+        elif s.kind in ("decide", "collective", "superior_change", "superior_order"):
+            done = "approve"
+    if done == "none":
+        return "handler"
+    if done == "draft":
+        return "reviewer" if case.act.approval_required else "handler"
+    if done == "review":
+        return "approver"
+    return "handler"
+
+
+def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
+    facts: dict[str, set[str]] = defaultdict(set)
+    case_facts: set[str] = set()
+    act = case.act
+    reviewed = {s.of for s in case.chain if s.kind in ("review", "approve")}
+
+    for s in case.chain:
+        who = s.by
+        old = opinion_correct(g, s.of)
+        match s.kind:
+            case "draft":
+                facts["handler"].add(who)
+                if s.correct is False:
+                    facts["drafted_wrong"].add(who)
+                if "falsified" in s.flags:
+                    facts["falsified"].add(who)
+            case "review" | "approve":
+                facts[_STAGE_ROLE[s.kind]].add(who)
+                for flag in ("should_have_detected", "detected_not_corrected", "falsified"):
+                    if flag in s.flags:
+                        facts[flag].add(who)
+                if s.action == "pass" and old is False:
+                    facts["passed_wrong"].add(who)
+                if s.action in ("change", "reject") and s.correct is False:
+                    if old is True:
+                        facts["overrode_correct"].add(who)
+                    if s.action == "change":
+                        facts["changed_to_wrong"].add(who)
+            case "decide":
+                role = decider_role(s, act.approval_required)
+                facts[role].add(who)
+                facts["decider"].add(who)
+                facts["decided"].add(who)
+                for stage, word in (("draft", "skipped_draft"), ("review", "skipped_review"),
+                                    ("approve", "skipped_approval"),
+                                    ("collective", "skipped_collective")):
+                    if stage in s.skipped:
+                        facts[word].add(who)
+                if ({"review", "approve"} <= set(s.skipped)
+                        or (not act.approval_required and role == "handler")):
+                    facts["acted_alone"].add(who)
+            case "execute":
+                facts["handler"].add(who)
+                facts["executed"].add(who)
+                if "deviates" in s.flags:
+                    facts["executed_deviating"].add(who)
+                creator = g.graph["creator"].get(s.of)
+                maker = case.chain[creator] if creator is not None else None
+                if maker is not None and maker.by == who and maker.kind in ("draft", "decide") \
+                        and s.of not in reviewed:
+                    facts["acted_alone"].add(who)
+            case "fail_to_act":
+                facts[s.role or pending_role(case, s.index)].add(who)
+                facts["failed_to_act"].add(who)
+                if "delayed" in s.flags:
+                    facts["delayed"].add(who)
+            case "collective":
+                for p in s.participants:
+                    facts[p.position].add(p.person)
+                    if p.dissent:
+                        facts["dissented"].add(p.person)
+                if s.correct is False:
+                    case_facts.add("collective_wrong")
+            case "superior_change":
+                for role, ids in s.staff:
+                    facts[f"superior_{role}"].update(ids)
+                if s.correct is False:
+                    case_facts.add("superior_changed_wrong")
+            case "superior_order":
+                facts["order_executor"].add(who)
+                facts["order_superior"].add(s.superior)
+                for flag, word in (("objection_raised", "objected"),
+                                   ("superior_insisted", "superior_insisted"),
+                                   ("clearly_illegal", "clearly_illegal")):
+                    if flag in s.flags:
+                        facts[word].add(who)
+                if s.correct is False:
+                    case_facts.add("order_wrong")
+
+    facts["person"] = {p.id for p in case.persons}
+    facts["agency"] = {a.id for a in case.agencies}
+    facts["deciding_agency"] = set(act.agencies)
+    if act.lead:
+        facts["lead_agency"] = {act.lead}
+        case_facts.add("has_lead")
+    facts["other_agency"] = set(act.agencies) - {act.lead}
+    if act.approval_required:
+        case_facts.add("approval_required")
+    if len(act.agencies) == 1:
+        case_facts.add("single_agency")
+    elif len(act.agencies) >= 2:
+        case_facts.add("joint_agencies")
+
+    party_items = []
+    for party, items in case.circumstances:
+        if "19.2-no-loss" in items:
+            facts["no_loss"].add(party)
+        party_items.append((party, frozenset(i for i in items if i != "19.2-no-loss")))
+
+    parties = tuple(case.party_ids())
+    kinds = tuple((p.id, "person") for p in case.persons) + \
+        tuple((a.id, "agency") for a in case.agencies)
+    chain_facts = ChainFacts(
+        parties=parties, kinds=kinds,
+        party_facts=tuple(sorted((k, frozenset(v)) for k, v in facts.items())),
+        case_facts=frozenset(case_facts),
+        case_items=frozenset(act.faults) | frozenset(act.exemptions),
+        party_items=tuple(sorted(party_items)),
+    )
+    return chain_facts, _findings(case, g)
+
+
+def _findings(case: Case, g: nx.DiGraph) -> list[Finding]:
+    out = []
+    last = case.chain[-1].index if case.chain else -1
+    for s in case.chain:
+        if s.opinion is not None and not steps_acting_on(g, s.opinion) and s.index != last \
+                and s.kind not in ("collective", "superior_change", "superior_order", "decide"):
+            out.append(Finding("unused-opinion",
+                               f"opinion `{s.opinion}` made at step {s.index} is never acted on",
+                               s.index))
+    agencies = {a.id for a in case.agencies}
+    for party, items in case.circumstances:
+        if party in agencies:
+            for item in items:
+                if item.startswith("20."):
+                    out.append(Finding("art20-agency",
+                                       f"Art. 20 applies to officers (行政执法人员), not to the "
+                                       f"agency `{party}`: {item} is ignored"))
+    return out

@@ -1,0 +1,186 @@
+"""The resolved rule set: clauses (条款), their conditions and allocations
+(责任承担方式), priorities between clauses, and named readings (读法)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..source import Span
+from .citation import Citation
+
+
+# ── conditions: over case facts (scope "case") or over one party ("party") ──
+@dataclass(frozen=True)
+class CTrue:
+    pass
+
+
+@dataclass(frozen=True)
+class CFact:
+    name: str
+    scope: str  # "case" | "party"
+
+
+@dataclass(frozen=True)
+class CHolds:
+    """A case item (Art. 6/7/8 refs) or, at party scope, a circumstance (19/20)."""
+
+    ref: str
+    scope: str
+
+
+@dataclass(frozen=True)
+class CReading:
+    reading: str
+    option: str
+
+
+@dataclass(frozen=True)
+class CSome:
+    role: str
+    where: "Cond | None"
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class CNot:
+    arg: "Cond"
+
+
+@dataclass(frozen=True)
+class CAnd:
+    args: tuple["Cond", ...]
+
+
+@dataclass(frozen=True)
+class COr:
+    args: tuple["Cond", ...]
+
+
+Cond = CTrue | CFact | CHolds | CReading | CSome | CNot | CAnd | COr
+
+
+# ── effects ──
+@dataclass(frozen=True)
+class Bearer:
+    role: str
+    where: Cond | None = None
+    except_: Cond | None = None
+
+
+@dataclass(frozen=True)
+class Allocate:
+    bearer: Bearer
+    mode: str        # all | by_degree | main | corresponding | joint
+    category: str    # direct | leading | agency
+
+
+@dataclass(frozen=True)
+class Exclude:
+    """The bearer is expressly not liable (但……除外; 公务员不承担责任)."""
+
+    bearer: Bearer
+
+
+@dataclass(frozen=True)
+class AdjustEffect:
+    bearer: Bearer
+    kind: str        # mitigate | may_exempt | aggravate
+
+
+@dataclass(frozen=True)
+class ExemptEffect:
+    pass
+
+
+@dataclass(frozen=True)
+class PursueEffect:
+    pass
+
+
+Effect = Allocate | Exclude | AdjustEffect | ExemptEffect | PursueEffect
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    citation: Citation
+    zh: str
+    en: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One rule of a rule set, keyed by its citation (unique in the set)."""
+
+    key: str                  # unique id, e.g. "changzhou-2008:11.4"
+    citation: Citation
+    ref: str                  # what verdicts print: "11.4", "15", "wujin:3.2"
+    via: Citation | None
+    title: str | None
+    when: Cond
+    effects: tuple[Effect, ...]
+    span: Span
+    ruleset: str
+
+    @property
+    def kind(self) -> str:
+        if any(isinstance(e, ExemptEffect) for e in self.effects):
+            return "exempt"
+        if any(isinstance(e, PursueEffect) for e in self.effects):
+            return "pursue"
+        if any(isinstance(e, (Allocate, Exclude)) for e in self.effects):
+            return "allocate"
+        return "adjust"
+
+
+@dataclass(frozen=True)
+class Priority:
+    high: str                 # clause key
+    low: str
+    when: Cond
+    span: Span
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    name: str
+    description: str | None
+    options: tuple[Option, ...]
+    default: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Unformalised:
+    citation: Citation
+    reason: str
+    span: Span
+
+
+@dataclass
+class RuleSet:
+    """A rule set with everything it extends merged in (base first)."""
+
+    name: str
+    title: str | None
+    short_names: tuple[str, ...]
+    file: str
+    clauses: dict[str, Clause] = field(default_factory=dict)
+    priorities: list[Priority] = field(default_factory=list)
+    readings: dict[str, Reading] = field(default_factory=dict)
+    texts: dict[Citation, ArticleText] = field(default_factory=dict)
+    unformalised: list[Unformalised] = field(default_factory=list)
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> names
+    base: "RuleSet | None" = None
+    case_items: frozenset[str] = frozenset()     # refs usable in act.faults/exemptions
+    party_items: frozenset[str] = frozenset()    # refs usable in circumstances
+
+    def default_readings(self) -> dict[str, str]:
+        return {name: r.default for name, r in sorted(self.readings.items())}

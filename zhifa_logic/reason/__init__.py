@@ -1,0 +1,1 @@
+"""Reasoning over the IR: decide a case (with Z3, or solver-free to cross-check)."""

@@ -1,0 +1,1 @@
+"""Renderers: diagnostics, verdicts (text zh/en, JSON), cases (DSL), summaries."""

@@ -1,0 +1,1 @@
+"""Surface syntax: the Lark grammar, the parse, the syntax tree with spans."""
