@@ -153,3 +153,20 @@ def test_11_11_approver_not_acting_or_delaying(delayed):
 def test_a_reviewer_not_acting_is_left_unallocated():
     chain = [DRAFT_RIGHT, {"step": "fail_to_act", "by": "r"}]
     assert verdict(case_doc(chain, faults=("7.1",)))["outcome"] == "gap"
+
+
+def test_exclusive_division_reading_spreads_the_11_3_conflict_to_reviewer_and_approver():
+    # 第十一条「行政执法过错责任依照下列规定划分与承担」 read as a division: 「由承办人承担」
+    # then also says the reviewer and approver are not liable.
+    chain = [{**DRAFT_WRONG, "falsified": True}, review(should_have_detected=True), approve(), EXEC]
+    v = verdict(case_doc(chain), readings=["art11-division=exclusive"])
+    assert v["conflicts"][0]["parties"] == ["h", "r", "a"]
+    assert v["conflicts"][0]["allocations"]["11.3"]["r"] == {"category": None, "mode": None}
+
+
+def test_exclusive_division_reading_records_who_an_item_frees():
+    chain = [{**DRAFT_WRONG, "falsified": True}, review(), approve(), EXEC]
+    v = verdict(case_doc(chain), readings=["art11-division=exclusive"])
+    assert v["outcome"] == "liable"
+    assert line(v, "r") == {"id": "r", "kind": "person", "liable": False, "category": None,
+                            "mode": None, "basis": ["11.3"]}

@@ -56,10 +56,22 @@ def test_a_correct_collective_decision_allocates_nothing_under_art13():
 
 
 def test_13_2_deciding_alone_what_needed_collective_study():
-    # 「不经集体研究决定作出的行政执法行为……作出决定的人为过错责任人」
+    # 「不经集体研究决定作出的行政执法行为……作出决定的人为过错责任人」; the paragraph
+    # names no category, so by default Art. 9 decides by the decider's role.
     chain = [{"step": "decide", "by": "boss", "opinion": "o1", "correct": False,
               "skipped": ["collective"]}]
-    v = verdict(case_doc(chain))
-    assert liable(v)["boss"] == ("direct", "all", ("13.2",))
-    v = verdict(case_doc(chain), readings=["art13-2-category=leading"])
+    v = verdict(case_doc(chain))            # needs approval: he decided as approver
     assert liable(v)["boss"] == ("leading", "all", ("13.2",))
+    v = verdict(case_doc(chain, approval=False))   # no approval stage: a handler
+    assert liable(v)["boss"] == ("direct", "all", ("10", "13.2"))
+    v = verdict(case_doc(chain), readings=["art13-2-category=direct"])
+    assert liable(v)["boss"] == ("direct", "all", ("13.2",))
+
+
+def test_13_2_direct_reading_clashes_with_11_10_for_a_head_deciding_alone():
+    # 11(10) 「由批准人承担」 (a leader, Art. 9) vs 13 ¶2 read as direct liability.
+    chain = [{"step": "decide", "by": "boss", "opinion": "o1", "correct": False,
+              "skipped": ["draft", "review", "collective"]}]
+    assert verdict(case_doc(chain))["outcome"] == "liable"
+    v = verdict(case_doc(chain), readings=["art13-2-category=direct"])
+    assert v["outcome"] == "conflict" and v["conflicts"][0]["clauses"] == ["11.10", "13.2"]

@@ -69,6 +69,9 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                         facts[flag].add(who)
                 if s.action == "pass" and old is False:
                     facts["passed_wrong"].add(who)
+                    maker = g.graph["creator"].get(s.of)
+                    if maker is not None and case.chain[maker].kind == "draft":
+                        facts["passed_wrong_draft"].add(who)
                 if s.action in ("change", "reject") and s.correct is False:
                     if old is True:
                         facts["overrode_correct"].add(who)

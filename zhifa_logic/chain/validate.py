@@ -80,6 +80,12 @@ def validate(case: Case, g: nx.DiGraph) -> None:
             c.fail(("act", "lead"), "a lead agency (主办机关) needs two or more deciding agencies")
 
     agency_of = {p.id: p.agency for p in case.persons}
+    # Who may act: persons of the deciding agencies, and — where a superior
+    # agency changed the act (Art. 14) — persons of the agencies below it.
+    acting = set(act.agencies)
+    for s in case.chain:
+        if s.kind == "superior_change" and s.agency:
+            acting |= {a.id for a in case.agencies if s.agency in superiors(g, a.id)}
     created: dict[str, int] = {}
     for s in case.chain:
         base = ("chain", s.index)
@@ -87,9 +93,9 @@ def validate(case: Case, g: nx.DiGraph) -> None:
             c.fail(base + (flag,), f"`{flag}` does not apply to a {s.kind} step",
                    expected=", ".join(STEP_FLAGS[s.kind]) or "no flags")
         if s.by is not None and known(s.by, base + ("by",), person_ids, "person"):
-            if s.kind != "superior_change" and agency_of.get(s.by) not in act.agencies:
+            if s.kind != "superior_change" and agency_of.get(s.by) not in acting:
                 c.fail(base + ("by",), f"`{s.by}` belongs to `{agency_of.get(s.by)}`, which did not "
-                       "decide the act", expected=f"a person of {', '.join(act.agencies)}")
+                       "decide the act", expected=f"a person of {', '.join(sorted(acting))}")
         if s.of is not None:
             if s.of not in created:
                 later = next((t.index for t in case.chain if t.opinion == s.of and t.index > s.index), None)
@@ -114,17 +120,17 @@ def validate(case: Case, g: nx.DiGraph) -> None:
                 if known(p.person, path, person_ids, "person"):
                     if p.person in seen:
                         c.fail(path, f"`{p.person}` takes part twice")
-                    if agency_of.get(p.person) not in act.agencies:
+                    if agency_of.get(p.person) not in acting:
                         c.fail(path, f"`{p.person}` belongs to `{agency_of.get(p.person)}`, which did "
                                "not decide the act")
                 seen.add(p.person)
         if s.kind == "superior_change":
             if known(s.agency, base + ("agency",), agency_ids, "agency"):
-                lower = [a for a in act.agencies if s.agency in superiors(g, a)]
+                lower = [a.id for a in case.agencies if s.agency in superiors(g, a.id)]
                 if not lower:
-                    c.fail(base + ("agency",), f"`{s.agency}` is not a superior of any agency that "
-                           "decided the act (Art. 14: 上级行政执法机关)",
-                           expected="an agency above " + ", ".join(act.agencies))
+                    c.fail(base + ("agency",), f"`{s.agency}` is not the superior of any agency "
+                           "(Art. 14: 上级行政执法机关改变、撤销下级的行为)",
+                           expected="an agency that is some agency's `superior`")
             for role, ids in s.staff:
                 for j, pid in enumerate(ids):
                     path = base + ("staff", role, j)

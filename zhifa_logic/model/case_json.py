@@ -286,7 +286,7 @@ def case_to_json(case: Case) -> dict:
 
 def _step_json(s: Step) -> dict:
     d: dict = {"step": s.kind}
-    if s.kind not in ("collective", "superior_change"):
+    if s.by is not None:
         d["by"] = s.by
     match s.kind:
         case "draft" | "decide":

@@ -76,7 +76,7 @@ class Citation:
             text += f" ¶{self.paragraph}"
         if self.item is not None:
             text += f"({self.item})"
-        return f"{source_name} {text}" if source_name else text
+        return f"{text} of {source_name}" if source_name else text
 
     def sort_key(self) -> tuple:
         return (self.source, self.article, self.paragraph or 0, self.item or 0)
@@ -90,7 +90,7 @@ class Citation:
 
 _ZH = re.compile(r"^(?:《(?P<src>[^》]+)》)?第(?P<a>[一二三四五六七八九十百〇零]+)条"
                  r"(?:第(?P<p>[一二三四五六七八九十]+)款)?(?:第[（(](?P<i>[一二三四五六七八九十]+)[）)]项)?$")
-_EN = re.compile(r"^(?:(?P<src>[A-Z][A-Za-z]*) )?Art\. ?(?P<a>\d+)(?: ?¶ ?(?P<p>\d+))?(?:\((?P<i>\d+)\))?$")
+_EN = re.compile(r"^Art\. ?(?P<a>\d+)(?: ?¶ ?(?P<p>\d+))?(?:\((?P<i>\d+)\))?(?: of (?P<src>[A-Z][A-Za-z]*))?$")
 _REF = re.compile(r"^(?P<a>\d+)(?:\.(?P<i>\d+))?$")
 
 

@@ -43,6 +43,7 @@ _WORDS = [
     Word("drafted_wrong", "拟办意见错误", "person", "fact", "drafted an opinion that is wrong"),
     Word("falsified", "弄虚作假", "person", "fact", "falsified or bent the law in a draft, review or approval"),
     Word("passed_wrong", "同意错误意见", "person", "fact", "passed (agreed to) a wrong opinion in review or approval"),
+    Word("passed_wrong_draft", "同意错误拟办意见", "person", "fact", "passed (agreed to) a handler's wrong draft in review or approval"),
     Word("should_have_detected", "应当发现而没有发现", "person", "fact", "should have detected the error but did not"),
     Word("detected_not_corrected", "发现后未予纠正", "person", "fact", "detected the error and did not correct it"),
     Word("overrode_correct", "不采纳或者改变正确意见", "person", "fact", "rejected or changed a correct opinion into a wrong one"),

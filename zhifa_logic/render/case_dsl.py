@@ -17,7 +17,7 @@ KW = {
                fail="不履行", as_="作为", collective="集体决策", change_sup="上级改变", into="为",
                order="执行上级命令", correct="正确", wrong="错误", pass_="同意",
                change="改变为", reject="不采纳改为", skipping="未经",
-               circumstances="情节", no_loss="确实没有造成损失和不良影响"),
+               circumstances="情节", no_loss="确实没有造成损失和不良影响", by="经办人"),
     "en": dict(case="case", agency="agency", superior="superior", person="person", in_="in",
                act="act", agencies="agencies", lead="lead", kind="kind",
                approval="approval-required", no_approval="no-approval-required", faults="faults",
@@ -26,7 +26,7 @@ KW = {
                as_="as", collective="collective", change_sup="changes", into="into",
                order="executes-order-of", correct="correct", wrong="wrong", pass_="passes",
                change="changes-to", reject="rejects-for", skipping="skipping",
-               circumstances="circumstances", no_loss="no-loss"),
+               circumstances="circumstances", no_loss="no-loss", by="by"),
 }
 STAGE = {"zh": {"draft": "拟办", "review": "审核", "approve": "批准", "collective": "集体研究"},
          "en": {"draft": "draft", "review": "review", "approve": "approval",
@@ -45,7 +45,7 @@ FLAG = {"zh": {"falsified": "弄虚作假", "should_have_detected": "应当发�
                "clearly_illegal": "clearly-illegal", "dissent": "dissent"}}
 FLAG_ORDER = ("falsified", "should_have_detected", "detected_not_corrected", "deviates", "delayed",
               "objection_raised", "superior_insisted", "clearly_illegal")
-_NAME = re.compile(r"^[^\W\d][\w\-]*$")
+_NAME = re.compile(r"^\w[\w\-]*$")
 
 
 def _name(text: str) -> str:
@@ -126,12 +126,14 @@ def _step(s: Step, lang: str) -> str:
             inner = "  ".join(f"{_name(p.person)} {POSITION[lang][p.position]}" +
                               (f" {FLAG[lang]['dissent']}" if p.dissent else "")
                               for p in s.participants)
-            return f"{k['collective']} {_name(s.opinion)} {ok(s.correct)} {{ {inner} }}"
+            by = f"{_name(s.by)} " if s.by else ""
+            return f"{by}{k['collective']} {_name(s.opinion)} {ok(s.correct)} {{ {inner} }}"
         case "superior_change":
             inner = "  ".join(f"{ROLE[lang][role]} " + " ".join(_name(i) for i in ids)
                               for role, ids in s.staff if ids)
+            by = f" {k['by']} {_name(s.by)}" if s.by else ""
             return (f"{_name(s.agency)} {k['change_sup']} {_name(s.of)} {k['into']} "
-                    f"{_name(s.opinion)} {ok(s.correct)} {{ {inner} }}")
+                    f"{_name(s.opinion)} {ok(s.correct)}{by} {{ {inner} }}")
         case "superior_order":
             parts = [s.by, k["order"], s.superior, s.opinion, ok(s.correct)]
         case _:

@@ -33,6 +33,8 @@ def verdict_text(v: Verdict, case: Case, rs: RuleSet, lang: str) -> str:
                      MODE[lang][p.mode] if p.mode or not p.liable else "?",
                      ("、" if lang == "zh" else ", ").join(ref_text(b, lang) for b in p.basis) or "—",
                      ("、" if lang == "zh" else ", ").join(ADJUST[lang][a] for a in p.adjust) or ""])
+    if not any(r[-1] for r in rows[1:]):
+        rows = [r[:-1] for r in rows]
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for i, r in enumerate(rows):
         out.append("  ".join(pad(cell, widths[j]) for j, cell in enumerate(r)).rstrip())

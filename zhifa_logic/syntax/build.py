@@ -350,9 +350,13 @@ class Builder(Transformer):
 
     @v_args(meta=True)
     def step_collective(self, meta, items):
-        return n.StepNode("collective", {"opinion": items[0], "correct": items[1],
+        by = items.pop(0) if isinstance(items[1], n.Name) else None
+        return n.StepNode("collective", {"by": by, "opinion": items[0], "correct": items[1],
                                          "participants": list(items[2:]), "flags": {}},
                           self._span(meta))
+
+    def by_(self, items):
+        return ("by", items[0])
 
     def staff(self, items):
         return (items[0], list(items[1:]))
@@ -360,9 +364,13 @@ class Builder(Transformer):
     @v_args(meta=True)
     def step_superior_change(self, meta, items):
         staff: dict[str, list] = {"handler": [], "reviewer": [], "approver": []}
-        for role, names in items[4:]:
-            staff[role].extend(names)
-        return n.StepNode("superior_change", {"agency": items[0], "of": items[1],
+        by = None
+        for item in items[4:]:
+            if item[0] == "by":
+                by = item[1]
+            else:
+                staff[item[0]].extend(item[1])
+        return n.StepNode("superior_change", {"by": by, "agency": items[0], "of": items[1],
                                               "opinion": items[2], "correct": items[3],
                                               "staff": staff, "flags": {}}, self._span(meta))
 

@@ -29,7 +29,9 @@ def parse_json(text: str, file: str) -> tuple[object, dict[Path, Span]]:
         tree = _parser().parse(text)
     except UnexpectedInput as exc:
         line, col = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
-        if getattr(exc, "token", None) is not None and exc.token.type == "$END":
+        rest = text.splitlines()[line:] if line else []
+        if (getattr(exc, "token", None) is not None and exc.token.type == "$END") or \
+                not "".join(rest).strip():
             lines = text.splitlines() or [""]
             line, col = len(lines), len(lines[-1]) + 1
             msg = "the JSON ends too early"
