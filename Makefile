@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench trace clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(TSTAMP)
 
 bench: $(TSTAMP)
 	$(BIN)/python benchmarks/bench_decide.py
+
+trace: $(STAMP)
+	$(BIN)/zhifa rules --trace > spec/TRACEABILITY.md
 
 clean:
 	rm -rf $(VENV) build dist

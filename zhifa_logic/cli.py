@@ -20,6 +20,7 @@ from .reason.prepare import prepare, select_readings
 from .render.case_dsl import case_to_dsl
 from .render.diagnostics import render_diagnostic
 from .render.summary import ruleset_summary
+from .render.trace import trace_table
 from .render.verdict_json import dumps, verdict_to_json
 from .render.verdict_text import verdict_text
 from .source import SourceFile
@@ -58,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="summary of a rule set (default: the embedded Measures)")
     r.add_argument("ruleset", nargs="?")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.add_argument("--trace", action="store_true",
+                   help="print the traceability table (Markdown) instead of the summary")
 
     v = sub.add_parser("vocabulary", help="the roles and facts rules may use")
     v.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -111,7 +114,8 @@ def cmd_convert(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    sys.stdout.write(ruleset_summary(load_ruleset(args.ruleset), args.lang))
+    rs = load_ruleset(args.ruleset)
+    sys.stdout.write(trace_table(rs, args.lang) if args.trace else ruleset_summary(rs, args.lang))
     return 0
 
 

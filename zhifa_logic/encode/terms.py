@@ -18,6 +18,9 @@ from ..model import rules as r
 @dataclass
 class World:
     parties: tuple[str, ...]
+    # Constants whose value is already known to be false (a party without a
+    # role): terms about them fold to false instead of being built.
+    known_false: frozenset[str] = frozenset()
     _vars: dict[str, z3.BoolRef] = field(default_factory=dict)
 
     def var(self, name: str) -> z3.BoolRef:
@@ -90,6 +93,8 @@ def party_term(world: World, c: r.Cond, party: str) -> z3.BoolRef:
 def member_term(world: World, role: str, where: r.Cond | None, except_: r.Cond | None,
                 party: str) -> z3.BoolRef:
     """``party`` holds ``role``, satisfies ``where`` and not ``except``."""
+    if f"{role}[{party}]" in world.known_false:
+        return z3.BoolVal(False)
     parts = [world.party_fact(role, party)]
     if where is not None:
         parts.append(party_term(world, where, party))

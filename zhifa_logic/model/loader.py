@@ -19,6 +19,7 @@ from .case import Case
 from .case_json import case_from_json
 from .case_syntax import case_from_syntax
 from .from_syntax import resolve_ruleset
+from .ir_cache import cached_ruleset
 from .rules import RuleSet
 
 _CACHE: dict[str, RuleSet] = {}
@@ -79,17 +80,22 @@ def load_ruleset_ref(target: str, relative_to: str, span: Span | None = None) ->
 
 
 def load_ruleset(path: str | None = None) -> RuleSet:
-    """A rule set file; ``None`` means the embedded Measures."""
-    if path is None:
-        path = str(builtin_ruleset_path(MEASURES))
-    key = str(Path(path).resolve())
-    if key not in _CACHE:
-        doc = load_document(path)
-        if not isinstance(doc, RuleSet):
-            raise InputError(Diagnostic(f"{path} is a case, not a rule set",
-                                        expected="a file starting with `ruleset`/`规则集`"))
-        _CACHE[key] = doc
-    return _CACHE[key]
+    """A rule set file; ``None`` means the embedded Measures (cached on disk)."""
+    builtin = builtin_ruleset_path(MEASURES)
+    if path is None or Path(path).resolve() == builtin.resolve():
+        key = str(builtin.resolve())
+        if key not in _CACHE:
+            _CACHE[key] = cached_ruleset(builtin, lambda: _read_ruleset(str(builtin)))
+        return _CACHE[key]
+    return _read_ruleset(path)
+
+
+def _read_ruleset(path: str) -> RuleSet:
+    doc = load_document(path)
+    if not isinstance(doc, RuleSet):
+        raise InputError(Diagnostic(f"{path} is a case, not a rule set",
+                                    expected="a file starting with `ruleset`/`规则集`"))
+    return doc
 
 
 def load_case(path: str, text: str | None = None) -> Case:

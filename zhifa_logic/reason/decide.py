@@ -13,6 +13,7 @@ from ..encode.terms import World
 from ..errors import Diagnostic, SolverUnknown
 from ..model import rules as r
 from ..model.facts import ChainFacts
+from ..model.vocabulary import WORDS
 from ..model.results import Finding, Verdict
 from .firing import Firing, to_verdict
 
@@ -42,7 +43,11 @@ def known_facts(world: World, rs: r.RuleSet, facts: ChainFacts) -> list[z3.BoolR
 
 def solve_firing(rs: r.RuleSet, facts: ChainFacts, readings: dict[str, str],
                  rlimit: int = DEFAULT_RLIMIT) -> Firing:
-    world = World(facts.parties)
+    holders = dict(facts.party_facts)
+    roles = {w.name for w in WORDS.values() if w.kind == "role"}
+    absent = frozenset(f"{role}[{p}]" for role in roles for p in facts.parties
+                       if p not in holders.get(role, ()))
+    world = World(facts.parties, absent)
     enc = encode_ruleset(rs, world)
     solver = make_solver(rlimit)
     solver.add(readings_constraint(rs, world))

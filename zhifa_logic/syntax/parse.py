@@ -100,5 +100,7 @@ def _diagnose(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
             suggestion = (f"write `{split}` for `{word}`: a keyword must be separated "
                           "from a name by a space")
             break
-    return Diagnostic(f"unexpected `{tok}`", span, expected=describe_expected(set(exc.expected)),
+    at_end = not text[getattr(tok, "end_pos", len(text)) or len(text):].strip()
+    message = (f"the file ends too early, after `{tok}`" if at_end else f"unexpected `{tok}`")
+    return Diagnostic(message, span, expected=describe_expected(set(exc.expected)),
                       suggestion=suggestion)
