@@ -21,19 +21,27 @@ def test_handler_failing_to_act_bears_all():
     assert liable(v)["h"] == ("direct", "all", ("10",))
 
 
-def test_literal_reading_also_covers_acts_needing_approval_and_agrees_with_11_1():
+def test_by_default_art11_alone_governs_acts_needing_approval():
+    # ORACLE.md: approval_required — "Art. 11 governs" — or not — "Art. 10".
     chain = [{"step": "decide", "by": "h", "opinion": "o1", "correct": False,
               "skipped": ["review", "approve"]}]
     v = verdict(case_doc(chain))
+    assert liable(v)["h"] == ("direct", "all", ("11.1",))
+
+
+def test_literal_reading_also_covers_acts_needing_approval_and_agrees_with_11_1():
+    chain = [{"step": "decide", "by": "h", "opinion": "o1", "correct": False,
+              "skipped": ["review", "approve"]}]
+    v = verdict(case_doc(chain), readings=["art10-scope=literal"])
     assert v["outcome"] == "liable" and v["conflicts"] == []
     assert liable(v)["h"] == ("direct", "all", ("10", "11.1"))
 
 
-def test_no_approval_only_reading_leaves_11_1_alone():
-    chain = [{"step": "decide", "by": "h", "opinion": "o1", "correct": False,
-              "skipped": ["review", "approve"]}]
-    v = verdict(case_doc(chain), readings=["art10-scope=no-approval-only"])
-    assert liable(v)["h"] == ("direct", "all", ("11.1",))
+def test_handler_nonfeasance_on_an_act_needing_approval_depends_on_the_reading():
+    # Art. 11 has no item for a handler who does not act; Art. 10's words do.
+    doc = case_doc([{"step": "fail_to_act", "by": "h"}], faults=("7.1",))
+    assert verdict(doc)["outcome"] == "gap"
+    assert liable(verdict(doc, readings=["art10-scope=literal"]))["h"] == ("direct", "all", ("10",))
 
 
 def test_handler_executing_an_approved_opinion_did_not_act_directly():

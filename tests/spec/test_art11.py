@@ -10,7 +10,7 @@ def test_11_1_handler_deciding_without_review_and_approval():
     # 「承办人未经审核人、批准人批准，直接作出行政执法行为的，由承办人承担」
     chain = [{"step": "decide", "by": "h", "opinion": "o1", "correct": False,
               "skipped": ["review", "approve"]}]
-    v = verdict(case_doc(chain), readings=["art10-scope=no-approval-only"])
+    v = verdict(case_doc(chain))
     assert liable(v) == {"h": ("direct", "all", ("11.1",)), "CG": ("agency", "all", ("12",))}
 
 

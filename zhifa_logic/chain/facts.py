@@ -29,6 +29,21 @@ def decider_role(step: Step, approval_required: bool) -> str:
     return "approver"
 
 
+def own_role(case: Case, person: str) -> str | None:
+    """The one role ``person`` holds through their other steps, if exactly one."""
+    roles = set()
+    for s in case.chain:
+        if s.by != person:
+            continue
+        if s.kind in ("draft", "execute"):
+            roles.add("handler")
+        elif s.kind in ("review", "approve"):
+            roles.add(_STAGE_ROLE[s.kind])
+        elif s.kind == "decide":
+            roles.add(decider_role(s, case.act.approval_required))
+    return roles.pop() if len(roles) == 1 else None
+
+
 def pending_role(case: Case, upto: int) -> str:
     """Whose turn it was before step ``upto``: the stage after the last one done."""
     done = "none"
@@ -101,7 +116,7 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                         and s.of not in reviewed:
                     facts["acted_alone"].add(who)
             case "fail_to_act":
-                facts[s.role or pending_role(case, s.index)].add(who)
+                facts[s.role or own_role(case, who) or pending_role(case, s.index)].add(who)
                 facts["failed_to_act"].add(who)
                 if "delayed" in s.flags:
                     facts["delayed"].add(who)

@@ -56,13 +56,22 @@ def validate(case: Case, g: nx.DiGraph) -> None:
         known(a.superior, ("agencies", i, "superior"), agency_ids, "agency")
     for i, p in enumerate(case.persons):
         known(p.agency, ("persons", i, "agency"), agency_ids, "agency")
-    hierarchy = g.edge_subgraph([(u, v) for u, v, d in g.edges(data=True) if d["rel"] == "superior"])
-    try:
-        cycle = nx.find_cycle(hierarchy)
-        names = " → ".join(u[1] for u, _ in cycle) + f" → {cycle[0][0][1]}"
-        c.fail(("agencies",), f"the agencies' superiors form a cycle: {names}")
-    except nx.NetworkXNoCycle:
-        pass
+    hierarchy = nx.DiGraph()
+    hierarchy.add_edges_from((("agency", a.id), ("agency", a.superior))
+                             for a in case.agencies if a.superior)
+    for agency in agency_ids:  # first agency in case order: same message every run
+        if ("agency", agency) not in hierarchy:
+            continue
+        try:
+            cycle = nx.find_cycle(hierarchy, ("agency", agency))
+        except nx.NetworkXNoCycle:
+            continue
+        names = [u[1] for u, _ in cycle]
+        start = min(range(len(names)), key=lambda i: agency_ids.index(names[i]))
+        names = names[start:] + names[:start]
+        c.fail(("agencies",), "the agencies' superiors form a cycle: " +
+               " → ".join(names + [names[0]]))
+        break
 
     act = case.act
     if not act.agencies:

@@ -22,6 +22,16 @@ class Firing:
     reaches: frozenset[tuple[str, int, str]]      # (clause key, effect index, party)
 
 
+def clause_labels(rs: r.RuleSet) -> dict[str, str]:
+    """A name per clause for conflicts: its ref, or ``ref#title`` where
+    several clauses share a ref (Art. 12's three forms, 公务员法54 via Art. 15)."""
+    count: dict[str, int] = {}
+    for cl in rs.clauses.values():
+        count[cl.ref] = count.get(cl.ref, 0) + 1
+    return {k: cl.ref if count[cl.ref] == 1 or not cl.title else f"{cl.ref}#{cl.title}"
+            for k, cl in rs.clauses.items()}
+
+
 def to_verdict(case_id: str, rs: r.RuleSet, facts: ChainFacts, firing: Firing,
                findings: list[Finding], readings: dict[str, str]) -> Verdict:
     clauses = [rs.clauses[k] for k in sorted(firing.stands)]
@@ -84,11 +94,12 @@ def to_verdict(case_id: str, rs: r.RuleSet, facts: ChainFacts, firing: Firing,
             clashes.setdefault(tuple(sorted(mine)), []).append(p)
 
     conflicts = []
+    label = clause_labels(rs)
     for keys, who in sorted(clashes.items()):
         allocations = tuple(
-            (rs.clauses[k].ref, tuple((p, lines[p][k]) for p in who if k in lines[p]))
-            for k in keys)
-        conflicts.append(Conflict(tuple(rs.clauses[k].ref for k in keys), tuple(who), allocations))
+            (label[k], tuple((p, lines[p][k]) for p in who if k in lines[p]))
+            for k in sorted(keys, key=label.get))
+        conflicts.append(Conflict(tuple(sorted(label[k] for k in keys)), tuple(who), allocations))
 
     if conflicts:
         outcome = "conflict"
