@@ -38,8 +38,20 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
         opinions.append(oid)
         return oid
 
-    def who():
-        return draw(st.sampled_from(local))
+    # Art. 9: a person takes one of handler / reviewer / approver (validation
+    # refuses more), so actors come from disjoint pools.
+    pools = {"handler": local[0::3], "reviewer": local[1::3], "approver": local[2::3]}
+
+    def who(role="handler"):
+        return draw(st.sampled_from(pools[role] or pools["handler"]))
+
+    def decider(skipped):
+        if not approval:
+            return who("handler")
+        for stage, role in (("approve", "approver"), ("review", "reviewer"), ("draft", "handler")):
+            if stage not in skipped:
+                return who(role) if pools[role] else None
+        return who("approver") if pools["approver"] else None
 
     kinds = draw(st.lists(st.sampled_from(
         ["draft", "review", "approve", "decide", "execute", "fail_to_act", "collective",
@@ -53,17 +65,23 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
             if draw(st.booleans()):
                 step["falsified"] = True
         elif kind in ("review", "approve"):
+            role = "reviewer" if kind == "review" else "approver"
+            if not pools[role]:
+                continue
             action = draw(st.sampled_from(["pass", "pass", "change", "reject"]))
-            step.update(by=who(), of=draw(st.sampled_from(opinions)), action=action)
+            step.update(by=who(role), of=draw(st.sampled_from(opinions)), action=action)
             if action != "pass":
                 step.update(opinion=new_opinion(), correct=draw(st.booleans()))
             for flag in ("should_have_detected", "detected_not_corrected", "falsified"):
                 if draw(st.integers(0, 3)) == 0:
                     step[flag] = True
         elif kind == "decide":
-            step.update(by=who(), opinion=new_opinion(), correct=draw(st.booleans()))
             skipped = draw(st.lists(st.sampled_from(["draft", "review", "approve", "collective"]),
                                     unique=True))
+            by = decider(skipped)
+            if by is None:
+                continue
+            step.update(by=by, opinion=new_opinion(), correct=draw(st.booleans()))
             if skipped:
                 step["skipped"] = skipped
         elif kind == "execute":
@@ -71,12 +89,12 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
             if draw(st.booleans()):
                 step["deviates"] = True
         elif kind == "fail_to_act":
-            step.update(by=who())
+            role = draw(st.sampled_from(["handler", "reviewer", "approver"]))
+            if not pools[role]:
+                continue
+            step.update(by=who(role), role=role)
             if draw(st.booleans()):
                 step["delayed"] = True
-            role = draw(st.sampled_from([None, "handler", "reviewer", "approver"]))
-            if role:
-                step["role"] = role
         elif kind == "collective":
             people = draw(st.lists(st.sampled_from(local), min_size=1, max_size=3, unique=True))
             parts = [{"person": people[0], "position": "principal"}]
@@ -93,7 +111,7 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
                         correct=draw(st.booleans()),
                         staff={r: [draw(st.sampled_from(staff))] for r in sorted(roles)})
         elif kind == "superior_order":
-            by = who()
+            by = who("handler")
             boss = draw(st.sampled_from([p for p in local + staff if p != by]))
             step.update(by=by, superior=boss, opinion=new_opinion(), correct=draw(st.booleans()))
             for flag in ("objection_raised", "superior_insisted", "clearly_illegal"):

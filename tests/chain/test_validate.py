@@ -76,3 +76,9 @@ def test_flags_that_do_not_fit_the_step_are_refused_in_the_dsl():
     with pytest.raises(InputError) as exc:
         prepare(load_document("f.zl", text), load_ruleset())
     assert "`delayed` does not apply to a draft step" in exc.value.diagnostics[0].message
+
+
+def test_one_person_takes_one_of_the_three_roles():
+    # Art. 9: 承办人 / 审核人 / 批准人 are distinct functions.
+    doc = case_doc([DRAFT_WRONG, {"step": "approve", "by": "h", "of": "o1", "action": "pass"}])
+    assert refused(doc) == ["step 1 (approve): `h` acts as approver here but as handler at step 0"]

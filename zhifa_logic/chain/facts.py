@@ -10,56 +10,11 @@ from collections import defaultdict
 
 import networkx as nx
 
-from ..model.case import Case, Step
+from ..model.case import Case
 from ..model.facts import ChainFacts
 from ..model.results import Finding
 from .graph import opinion_correct, steps_acting_on
-
-_STAGE_ROLE = {"draft": "handler", "review": "reviewer", "approve": "approver"}
-
-
-def decider_role(step: Step, approval_required: bool) -> str:
-    """The decider acts at the latest stage the decision did not go around;
-    an act needing no approval has no review and approval stage at all."""
-    if not approval_required:
-        return "handler"
-    for stage in ("approve", "review", "draft"):
-        if stage not in step.skipped:
-            return _STAGE_ROLE[stage]
-    return "approver"
-
-
-def own_role(case: Case, person: str) -> str | None:
-    """The one role ``person`` holds through their other steps, if exactly one."""
-    roles = set()
-    for s in case.chain:
-        if s.by != person:
-            continue
-        if s.kind in ("draft", "execute"):
-            roles.add("handler")
-        elif s.kind in ("review", "approve"):
-            roles.add(_STAGE_ROLE[s.kind])
-        elif s.kind == "decide":
-            roles.add(decider_role(s, case.act.approval_required))
-    return roles.pop() if len(roles) == 1 else None
-
-
-def pending_role(case: Case, upto: int) -> str:
-    """Whose turn it was before step ``upto``: the stage after the last one done."""
-    done = "none"
-    for s in case.chain[:upto]:
-        if s.kind in ("draft", "review", "approve"):
-            done = s.kind
-        elif s.kind in ("decide", "collective", "superior_change", "superior_order"):
-            done = "approve"
-    if done == "none":
-        return "handler"
-    if done == "draft":
-        return "reviewer" if case.act.approval_required else "handler"
-    if done == "review":
-        return "approver"
-    return "handler"
-
+from .roles import STAGE_ROLE, decider_role, own_role, pending_role
 
 def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
     facts: dict[str, set[str]] = defaultdict(set)
@@ -78,7 +33,7 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                 if "falsified" in s.flags:
                     facts["falsified"].add(who)
             case "review" | "approve":
-                facts[_STAGE_ROLE[s.kind]].add(who)
+                facts[STAGE_ROLE[s.kind]].add(who)
                 for flag in ("should_have_detected", "detected_not_corrected", "falsified"):
                     if flag in s.flags:
                         facts[flag].add(who)

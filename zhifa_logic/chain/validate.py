@@ -11,6 +11,7 @@ from ..model.case import STEP_FLAGS, Case
 from ..model.names import did_you_mean
 from ..source import Span
 from .graph import superiors
+from .roles import step_role
 
 
 class _Check:
@@ -151,9 +152,26 @@ def validate(case: Case, g: nx.DiGraph) -> None:
         if s.kind == "superior_order":
             if known(s.superior, base + ("superior",), person_ids, "person") and s.superior == s.by:
                 c.fail(base + ("superior",), "a person cannot be their own superior")
+    _roles_consistent(case, c)
     parties = set(person_ids) | set(agency_ids)
     for party, _items in case.circumstances:
         if party not in parties:
             c.fail(("circumstances", party), f"unknown party `{party}`",
                    suggestion=did_you_mean(party, parties))
     c.errors.raise_if_any()
+
+
+def _roles_consistent(case: Case, c: _Check) -> None:
+    """Art. 9 gives the handler, the reviewer and the approver distinct
+    functions: one person takes at most one of them in a chain (deemed roles
+    in a collective decision, superior staff and orders are separate)."""
+    held: dict[str, dict[str, int]] = {}
+    for s in case.chain:
+        role = step_role(case, s)
+        if role and s.by is not None:
+            held.setdefault(s.by, {}).setdefault(role, s.index)
+    for person, roles in held.items():
+        if len(roles) > 1:
+            (r1, i1), (r2, i2) = sorted(roles.items(), key=lambda kv: kv[1])[:2]
+            c.fail(("chain", i2, "by"), f"`{person}` acts as {r2} here but as {r1} at step {i1}",
+                   expected="one of handler 承办人, reviewer 审核人, approver 批准人 per person (Art. 9)")

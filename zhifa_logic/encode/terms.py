@@ -21,12 +21,16 @@ class World:
     # Constants whose value is already known to be false (a party without a
     # role): terms about them fold to false instead of being built.
     known_false: frozenset[str] = frozenset()
+    # Constants defined by a formula (the symbolic chain's derived facts);
+    # every other name is a free Boolean.
+    defs: dict[str, z3.BoolRef] = field(default_factory=dict)
     _vars: dict[str, z3.BoolRef] = field(default_factory=dict)
 
     def var(self, name: str) -> z3.BoolRef:
         v = self._vars.get(name)
         if v is None:
-            v = self._vars[name] = z3.Bool(name)
+            v = self.defs.get(name)
+            self._vars[name] = v = z3.Bool(name) if v is None else v
         return v
 
     def case_fact(self, word: str) -> z3.BoolRef:

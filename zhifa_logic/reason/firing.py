@@ -32,6 +32,24 @@ def clause_labels(rs: r.RuleSet) -> dict[str, str]:
             for k, cl in rs.clauses.items()}
 
 
+def party_lines(rs: r.RuleSet, firing: Firing, parties) -> dict[str, dict[str, Line]]:
+    """party → clause key → the line that standing clause gives the party
+    (the first of its effects that reaches the party decides)."""
+    lines: dict[str, dict[str, Line]] = {p: {} for p in parties}
+    for key in sorted(firing.stands):
+        c = rs.clauses[key]
+        if c.kind != "allocate":
+            continue
+        for i, eff in enumerate(c.effects):
+            if not isinstance(eff, (r.Allocate, r.Exclude)):
+                continue
+            line = Line(eff.category, eff.mode) if isinstance(eff, r.Allocate) else Line(None, None)
+            for p in parties:
+                if (key, i, p) in firing.reaches:
+                    lines[p].setdefault(key, line)
+    return lines
+
+
 def to_verdict(case_id: str, rs: r.RuleSet, facts: ChainFacts, firing: Firing,
                findings: list[Finding], readings: dict[str, str]) -> Verdict:
     clauses = [rs.clauses[k] for k in sorted(firing.stands)]
@@ -50,20 +68,11 @@ def to_verdict(case_id: str, rs: r.RuleSet, facts: ChainFacts, firing: Firing,
         return Verdict(case_id, "exempt", tuple(party(p, basis=exempt) for p in facts.parties),
                        (), tuple(findings), **extra)
 
-    lines: dict[str, dict[str, Line]] = {p: {} for p in facts.parties}   # party -> key -> line
-    person_clause_fired = False
-    for c in clauses:
-        if c.kind != "allocate":
-            continue
-        for i, eff in enumerate(c.effects):
-            if not isinstance(eff, (r.Allocate, r.Exclude)):
-                continue
-            if voc.WORDS[eff.bearer.role].domain == "person":
-                person_clause_fired = True
-            line = Line(eff.category, eff.mode) if isinstance(eff, r.Allocate) else Line(None, None)
-            for p in facts.parties:
-                if (c.key, i, p) in firing.reaches:
-                    lines[p].setdefault(c.key, line)
+    lines = party_lines(rs, firing, facts.parties)
+    person_clause_fired = any(
+        voc.WORDS[eff.bearer.role].domain == "person"
+        for c in clauses if c.kind == "allocate"
+        for eff in c.effects if isinstance(eff, (r.Allocate, r.Exclude)))
 
     adjusts: dict[str, set[str]] = {p: set() for p in facts.parties}
     for c in clauses:

@@ -1,0 +1,30 @@
+"""Findings of ``zhifa check`` as our own data: what was found, between
+which clauses, for which parties, and the witness case that shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("conflict", "overlap", "gap", "dead", "redundant", "shadowed")
+SEVERITY = {"conflict": "error", "gap": "warning", "dead": "warning", "redundant": "note",
+            "overlap": "note", "shadowed": "note"}
+
+
+@dataclass(frozen=True)
+class CheckFinding:
+    kind: str
+    clauses: tuple[str, ...]          # clause keys
+    parties: tuple[str, ...] = ()     # party ids in the witness
+    common: tuple[str, ...] = ()      # chain facts the witness has in common (vocabulary words)
+    witness: dict | None = None       # a zhifa-case/1 document
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ruleset: str
+    bound: str
+    readings: tuple[tuple[str, str], ...]
+    findings: tuple[CheckFinding, ...]
+    groups: tuple[tuple[str, ...], ...] = field(default=())   # maximal co-applicable clause sets
+    unknown: tuple[str, ...] = ()     # queries the solver left open

@@ -1,0 +1,313 @@
+"""``zhifa check``: conflicting and benign overlaps, gaps, dead, redundant
+and shadowed clauses of a rule set, over every case up to a bound.
+
+Each question is one query on one incremental solver over the symbolic
+chain (``encode/chain.py``); each answer that says "there is a case" comes
+with that case, read back, shrunk to a minimal witness and replayed through
+the concrete pipeline, which must reproduce the finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+import z3
+
+from ..encode.chain import ACT_MADE, Bound, build_chain
+from ..encode.rules import encode_ruleset, readings_constraint
+from ..encode.solver import DEFAULT_RLIMIT, make_solver
+from ..encode.terms import World
+from ..errors import InputError, SolverUnknown, Diagnostic
+from ..model import rules as r
+from ..model import vocabulary as voc
+from ..model.case_json import case_from_json
+from ..model.findings import CheckFinding, CheckReport
+from ..model.results import Line
+from .decide import decide
+from .firing import Firing, clause_labels, party_lines, to_verdict
+from .interpret import interpret
+from .prepare import prepare
+from .witness import minimize, read_case
+
+
+class Checker:
+    def __init__(self, rs: r.RuleSet, readings: dict[str, str], bound: Bound,
+                 rlimit: int = DEFAULT_RLIMIT):
+        self.rs, self.readings, self.bound = rs, readings, bound
+        self.sc = build_chain(bound)
+        self.world = World(self.sc.parties, defs=self.sc.facts)
+        self.enc = encode_ruleset(rs, self.world)
+        self.labels = clause_labels(rs)
+        self.unknown: list[str] = []
+        self.solver = make_solver(rlimit)
+        self.solver.add(self.sc.constraints)
+        self.solver.add(readings_constraint(rs, self.world))
+        self.fixed = [self.world.reading(k, v) for k, v in sorted(readings.items())]
+        kinds = {k: cl.kind for k, cl in rs.clauses.items()}
+        self.allocating = [k for k in sorted(rs.clauses) if kinds[k] == "allocate"]
+        self.personal = [k for k in self.allocating if any(
+            voc.WORDS[e.bearer.role].domain == "person"
+            for e in rs.clauses[k].effects if isinstance(e, (r.Allocate, r.Exclude)))]
+        pursue = [self.enc.stands[k] for k in rs.clauses if kinds[k] == "pursue"]
+        exempt = [self.enc.stands[k] for k in rs.clauses if kinds[k] == "exempt"]
+        self.in_scope = z3.And(z3.Or(pursue or [z3.BoolVal(False)]),
+                               z3.Not(z3.Or(exempt or [z3.BoolVal(False)])))
+        self._lines: dict[Line, int] = {}
+        self.code = {(k, p): self._code(k, p) for k in self.allocating for p in self.sc.parties}
+        self.reach = {(k, p): z3.Or([self.enc.reaches[(k, i, p)]
+                                     for i, e in enumerate(rs.clauses[k].effects)
+                                     if isinstance(e, (r.Allocate, r.Exclude))] or [z3.BoolVal(False)])
+                      for k in self.allocating for p in self.sc.parties}
+
+    # ── solver plumbing ──
+    def _code(self, key: str, party: str) -> z3.ArithRef:
+        term = z3.IntVal(-1)
+        effects = list(enumerate(self.rs.clauses[key].effects))
+        for i, e in reversed(effects):        # the first effect that reaches decides
+            if not isinstance(e, (r.Allocate, r.Exclude)):
+                continue
+            line = Line(e.category, e.mode) if isinstance(e, r.Allocate) else Line(None, None)
+            code = self._lines.setdefault(line, len(self._lines))
+            term = z3.If(self.enc.reaches[(key, i, party)], code, term)
+        return term
+
+    def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
+        assumptions = ([] if free_readings else self.fixed)
+        self.solver.push()
+        self.solver.add(z3.And(list(conds)) if conds else z3.BoolVal(True))
+        status = self.solver.check(*assumptions)
+        result = self.solver.model() if status == z3.sat else None
+        self.solver.pop()
+        if status == z3.unknown:
+            self.unknown.append(what)
+        return result
+
+    # ── from a model to a checked, minimal witness ──
+    def firing_of(self, doc: dict) -> tuple[Firing, object] | None:
+        try:
+            case = case_from_json(doc, {}, "<witness>")
+            facts, findings = prepare(case, self.rs)
+        except InputError:
+            return None
+        firing = interpret(self.rs, facts, self.readings)
+        return firing, to_verdict(case.id, self.rs, facts, firing, findings, self.readings)
+
+    def witness(self, model: z3.ModelRef, holds: Callable[[Firing, object, dict], bool], name: str,
+                keep_steps: bool = False) -> dict:
+        doc = read_case(model, self.sc, self.world, self.rs, name)
+
+        kinds = [s["step"] for s in doc["chain"]]
+
+        def ok(candidate: dict) -> bool:
+            if keep_steps and [s["step"] for s in candidate["chain"]] != kinds:
+                return False
+            got = self.firing_of(candidate)   # every finding is about a case in scope
+            return (got is not None and got[1].outcome not in ("no_fault", "exempt")
+                    and holds(*got, candidate))
+
+        if not ok(doc):
+            raise AssertionError(f"the witness {name} does not reproduce its finding (a bug)")
+        doc = minimize(doc, ok)
+        case = case_from_json(doc, {}, "<witness>")
+        facts, findings = prepare(case, self.rs)
+        verdict = decide(case.id, self.rs, facts, findings, self.readings)   # the Z3 path agrees
+        if not holds(interpret(self.rs, facts, self.readings), verdict, doc):
+            raise AssertionError(f"decide does not reproduce the witness {name} (a bug)")
+        return doc
+
+    def common(self, doc: dict, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """The chain facts the witness has that the clauses' conditions mention."""
+        words = set()
+        for k in keys:
+            words |= _words(self.rs.clauses[k].when)
+        case = case_from_json(doc, {}, "<witness>")
+        facts, _ = prepare(case, self.rs)
+        holders = dict(facts.party_facts)
+        out = [w for w in sorted(words) if w in facts.case_facts or holders.get(w)]
+        return tuple(out)
+
+    # ── the questions ──
+    def together(self, keys) -> z3.BoolRef:
+        """All of ``keys`` stand, in scope, and reach one common party."""
+        return z3.And(self.in_scope, *[self.enc.stands[k] for k in keys],
+                      z3.Or([z3.And([self.reach[(k, p)] for k in keys]) for p in self.sc.parties]))
+
+    def groups(self, limit: int = 200) -> list[tuple[str, ...]]:
+        """Maximal sets of allocating clauses that can all apply to one party
+        in one case (two or more: a clause alone overlaps nothing)."""
+        found: list[set[str]] = []
+
+        def coreach(a, b):
+            return z3.And(self.enc.stands[a], self.enc.stands[b],
+                          z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)]) for p in self.sc.parties]))
+
+        while len(found) < limit:
+            open_pairs = [ab for ab in combinations(self.allocating, 2)
+                          if not any(set(ab) <= g for g in found)]
+            if not open_pairs:
+                break
+            m = self.model(self.in_scope, z3.Or([coreach(*ab) for ab in open_pairs]), what="grouping")
+            if m is None:
+                break
+            group = next(set(ab) for ab in open_pairs if z3.is_true(m.eval(coreach(*ab), True)))
+            for k in self.allocating:
+                if k not in group and self.model(self.together(group | {k}), what="grouping") is not None:
+                    group.add(k)
+            found.append(group)
+        return sorted(tuple(sorted(g)) for g in found)
+
+    def pair_findings(self, groups: list[tuple[str, ...]]) -> list[CheckFinding]:
+        out = []
+        pairs = sorted({pair for g in groups for pair in combinations(g, 2)})
+        for a, b in pairs:
+            both = [self.in_scope, self.enc.stands[a], self.enc.stands[b]]
+            clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)], self.code[(a, p)] != self.code[(b, p)])
+                           for p in self.sc.parties])
+            m = self.model(*both, clash, what=f"conflict {a} / {b}")
+            if m is not None:
+                doc = self.witness(m, _lines_differ(self.rs, a, b), "conflict")
+                who = _parties(self.rs, self.firing_of(doc)[0], a, b, differ=True)
+                out.append(CheckFinding("conflict", (a, b), who, self.common(doc, (a, b)), doc))
+                continue
+            agree = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)]) for p in self.sc.parties])
+            alone = [z3.Not(self.enc.stands[k]) for k in self.personal if k not in (a, b)]
+            m = self.model(*both, agree, *alone, what=f"overlap {a} / {b}") \
+                or self.model(*both, agree, what=f"overlap {a} / {b}")
+            if m is not None:
+                doc = self.witness(m, _lines_agree(self.rs, a, b), "overlap")
+                who = _parties(self.rs, self.firing_of(doc)[0], a, b, differ=False)
+                out.append(CheckFinding("overlap", (a, b), who, self.common(doc, (a, b)), doc))
+        return out
+
+    def gaps(self, limit: int = 20) -> list[CheckFinding]:
+        """Cases in scope whose chain shows the fault (a wrong opinion was made,
+        or somebody failed to act) and that no clause about persons covers;
+        smallest chains first, one per situation — which of the words the
+        rules speak of hold of somebody — so no gap is reported twice."""
+        out, blocks, seen = [], [], set()
+        nobody = [z3.Not(self.enc.stands[k]) for k in self.personal] + [self.sc.shows_fault]
+        words = sorted(set().union(*(_words(self.rs.clauses[k].when) for k in self.personal)))
+        steps = self.sc.steps
+        for n in range(len(steps) + 1):
+            length = [steps[n - 1].active] if n else []
+            length += [z3.Not(steps[n].active)] if n < len(steps) else []
+            while len(out) < limit:
+                m = self.model(self.in_scope, *nobody, *length, *blocks, what="gap")
+                if m is None:
+                    break
+                found = {w: z3.is_true(m.eval(self._holds_somewhere(w), True)) for w in words}
+                blocks.append(self._not_signature(found))
+                doc = self.witness(m, lambda f, v, d: v.outcome == "gap" and shows_fault(d), "gap",
+                                   keep_steps=True)
+                profile = self._profile(doc)
+                signature = tuple(sorted(w for w in words if w in profile))
+                blocks.append(self._not_signature({w: w in profile for w in words}))
+                if signature not in seen:
+                    seen.add(signature)
+                    out.append(CheckFinding("gap", (), (), tuple(sorted(profile)), doc))
+        return out
+
+    def _profile(self, doc: dict) -> set[str]:
+        """The vocabulary words that hold of somebody (or of the case) in ``doc``."""
+        case = case_from_json(doc, {}, "<witness>")
+        facts, _ = prepare(case, self.rs)
+        out = {w for w in facts.case_facts if w not in ("single_agency", "joint_agencies", "has_lead")}
+        out |= {w for w, holders in facts.party_facts
+                if holders and voc.WORDS[w].domain == "person" and w != "person"}
+        return out
+
+    def _holds_somewhere(self, word: str) -> z3.BoolRef:
+        if f"case:{word}" in self.sc.facts:
+            return self.sc.facts[f"case:{word}"]
+        return z3.Or([self.sc.facts[f"{word}[{p}]"] for p in self.sc.persons])
+
+    def _not_signature(self, values: dict[str, bool]) -> z3.BoolRef:
+        return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
+                             or [z3.BoolVal(True)]))
+
+    def dead(self) -> list[CheckFinding]:
+        out = []
+        for k in sorted(self.rs.clauses):
+            if self.model(self.enc.fires[k], what=f"dead {k}", free_readings=True) is None:
+                out.append(CheckFinding("dead", (k,), note="no case within the bound makes it apply, "
+                                                           "under any reading"))
+        return out
+
+    def redundant(self) -> list[CheckFinding]:
+        out = []
+        for k in self.allocating:
+            alone = z3.Or([z3.And(self.reach[(k, p)], *[
+                z3.Not(z3.And(self.enc.stands[o], self.reach[(o, p)], self.code[(o, p)] == self.code[(k, p)]))
+                for o in self.allocating if o != k]) for p in self.sc.parties])
+            can_apply = self.model(self.in_scope, self.enc.stands[k], what=f"redundant {k}")
+            if can_apply is not None and self.model(self.in_scope, self.enc.stands[k], alone,
+                                                    what=f"redundant {k}") is None:
+                out.append(CheckFinding("redundant", (k,), note="every line it gives is given, "
+                                                                "the same, by another clause"))
+        return out
+
+    def shadowed(self) -> list[CheckFinding]:
+        out = []
+        for pr in self.rs.priorities:
+            m = self.model(self.in_scope, self.enc.fires[pr.high], self.enc.fires[pr.low],
+                           z3.Not(self.enc.stands[pr.low]), what=f"shadowed {pr.low}")
+            if m is not None:
+                doc = self.witness(m, lambda f, v, d, pr=pr: pr.low in f.fired and pr.low not in f.stands
+                                   and pr.high in f.stands, "shadowed")
+                out.append(CheckFinding("shadowed", (pr.high, pr.low), (),
+                                        self.common(doc, (pr.high, pr.low)), doc))
+        return out
+
+
+def _parties(rs: r.RuleSet, f: Firing, a: str, b: str, differ: bool) -> tuple[str, ...]:
+    """Parties to whom both clauses give a line — differing, or the same."""
+    lines = party_lines(rs, f, sorted({p for _k, _i, p in f.reaches}))
+    return tuple(p for p, mine in sorted(lines.items())
+                 if a in mine and b in mine and (mine[a] != mine[b]) == differ)
+
+
+def _lines_differ(rs: r.RuleSet, a: str, b: str) -> Callable:
+    return lambda f, v, d: bool(_parties(rs, f, a, b, differ=True))
+
+
+def _lines_agree(rs: r.RuleSet, a: str, b: str) -> Callable:
+    """Both give some party the same line, never different ones, and — so
+    that the witness shows the overlap alone — the verdict has no conflict."""
+    return lambda f, v, d: (bool(_parties(rs, f, a, b, differ=False))
+                         and not _parties(rs, f, a, b, True) and not v.conflicts)
+
+
+def shows_fault(doc: dict) -> bool:
+    """The chain reaches the act and shows the fault: it ends with a step that
+    makes or refuses the act, and some opinion it makes is wrong or somebody
+    failed to act (the concrete twin of ``SymbolicChain.shows_fault``)."""
+    chain = doc["chain"]
+    return bool(chain) and chain[-1]["step"] in ACT_MADE and any(
+        s["step"] == "fail_to_act" or ("opinion" in s and s.get("correct") is False) for s in chain)
+
+
+def _words(c: r.Cond | None) -> set[str]:
+    match c:
+        case r.CFact(name=n):
+            return {n}
+        case r.CSome(role=role, where=w):
+            return {role} | _words(w)
+        case r.CNot(arg=a):
+            return _words(a)
+        case r.CAnd(args=args) | r.COr(args=args):
+            return set().union(*(_words(a) for a in args))
+    return set()
+
+
+def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
+          rlimit: int = DEFAULT_RLIMIT) -> CheckReport:
+    ch = Checker(rs, readings, bound, rlimit)
+    groups = ch.groups()
+    findings = ch.pair_findings(groups) + ch.gaps() + ch.dead() + ch.redundant() + ch.shadowed()
+    if ch.unknown:
+        raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` on {len(ch.unknown)} queries "
+                                       f"(first: {ch.unknown[0]}); no answer is guessed",
+                                       suggestion="raise --rlimit or lower the bound"))
+    return CheckReport(rs.name, str(bound), tuple(sorted(readings.items())), tuple(findings),
+                       tuple(groups))
