@@ -10,14 +10,15 @@ from pathlib import Path
 
 from . import __version__
 from .errors import Diagnostic, InputError, ZhifaError
-from .model.case import Case
 from .model.case_json import case_to_json
-from .model.loader import load_case, load_document, load_ruleset, read_text
-from .model.rules import RuleSet
+from .model.loader import load_case, load_ruleset, read_text
 from .model import vocabulary as voc
+from .encode.chain import Bound
+from .reason.check import check
 from .reason.decide import decide
 from .reason.prepare import prepare, select_readings
 from .render.case_dsl import case_to_dsl
+from .render.check_report import json_report, numbered, text_report, witness_name
 from .render.diagnostics import render_diagnostic
 from .render.summary import ruleset_summary
 from .render.trace import trace_table
@@ -61,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
     r.add_argument("--trace", action="store_true",
                    help="print the traceability table (Markdown) instead of the summary")
+
+    k = sub.add_parser("check", help="overlaps, gaps, dead and redundant clauses of a rule set, "
+                       "each with a witness case")
+    k.add_argument("ruleset", nargs="?", help="a rule set (.zl); default: the embedded Measures")
+    k.add_argument("--reading", action="append", default=[], metavar="NAME=OPTION")
+    k.add_argument("--persons", type=int, default=Bound.persons, help="persons in a case (bound)")
+    k.add_argument("--steps", type=int, default=Bound.steps, help="steps in a chain (bound)")
+    k.add_argument("--agencies", type=int, default=Bound.agencies, help="deciding agencies (bound)")
+    k.add_argument("--max-gaps", type=int, default=20, help="gap situations to report at most")
+    k.add_argument("--json", action="store_true", help="print the zhifa-check/1 document")
+    k.add_argument("--lang", choices=("zh", "en"), default="zh")
+    k.add_argument("--witness-dir", help="write every witness there as .json and .zl")
+    k.add_argument("--rlimit", type=int, default=None, help="Z3 resource limit per query")
 
     v = sub.add_parser("vocabulary", help="the roles and facts rules may use")
     v.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -119,6 +133,33 @@ def cmd_rules(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    rs = load_ruleset(args.ruleset)
+    readings = select_readings(rs, args.reading)
+    for name in ("persons", "steps", "agencies"):
+        if not 1 <= getattr(args, name) <= 12:
+            raise InputError(Diagnostic(f"--{name} must be between 1 and 12"))
+    bound = Bound(args.persons, args.steps, args.agencies)
+    kw = {"rlimit": args.rlimit} if args.rlimit else {}
+    report = check(rs, readings, bound, max_gaps=args.max_gaps, **kw)
+    if args.witness_dir:
+        folder = Path(args.witness_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for n, f in numbered(report):
+            if f.witness is not None:
+                name = witness_name(rs, f, n)
+                doc = dict(f.witness, id=name)
+                (folder / f"{name}.json").write_text(dumps(doc), encoding="utf-8")
+                case = load_case(f"{name}.json", dumps(doc))
+                (folder / f"{name}.zl").write_text(case_to_dsl(case, args.lang), encoding="utf-8")
+    if args.json:
+        sys.stdout.write(dumps(json_report(report, rs)))
+    else:
+        sys.stdout.write(text_report(report, rs, args.lang))
+    serious = any(f.kind not in ("overlap", "shadowed") for f in report.findings)
+    return 1 if serious else 0
+
+
 def cmd_vocabulary(args) -> int:
     for w in voc.WORDS.values():
         spelled = w.zh if args.lang == "zh" else w.name.replace("_", "-")
@@ -144,7 +185,7 @@ def _sources(diags: list[Diagnostic], stdin_text: str | None) -> dict[str, Sourc
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"decide": cmd_decide, "convert": cmd_convert, "rules": cmd_rules,
-               "vocabulary": cmd_vocabulary}[args.command]
+               "check": cmd_check, "vocabulary": cmd_vocabulary}[args.command]
     stdin_cache: list[str] = []
     if getattr(args, "case", None) == "-":
         data = sys.stdin.buffer.read()

@@ -23,7 +23,7 @@ def checker():
 def test_known_conflicts_are_found_and_reproduced(checker, a, b):
     found = checker.pair_findings([(KEY[a], KEY[b])])
     assert [f.kind for f in found] == ["conflict"]
-    v = verdict(found[0].witness)
+    v = verdict(found[0].witness)      # replayed through decide (Z3)
     assert any(a in c["clauses"] and b in c["clauses"] for c in v["conflicts"])
 
 

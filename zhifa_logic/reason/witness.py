@@ -210,6 +210,18 @@ def prune_unused(doc: dict) -> dict:
     return out
 
 
+def renumber(doc: dict) -> dict:
+    """Opinions named o1, o2, … in the order the chain makes them."""
+    names: dict[str, str] = {}
+    out = copy.deepcopy(doc)
+    for s in out["chain"]:
+        if "of" in s:
+            s["of"] = names.get(s["of"], s["of"])
+        if "opinion" in s:
+            names[s["opinion"]] = s["opinion"] = f"o{len(names) + 1}"
+    return out
+
+
 def minimize(doc: dict, holds: Callable[[dict], bool]) -> dict:
     """Greedy one-at-a-time removal until nothing more can go (1-minimal)."""
     doc = prune_unused(doc)
@@ -221,4 +233,4 @@ def minimize(doc: dict, holds: Callable[[dict], bool]) -> dict:
             if holds(smaller):
                 doc, changed = smaller, True
                 break
-    return doc
+    return renumber(doc)

@@ -1,0 +1,39 @@
+"""``zhifa check`` from the command line: exit status, JSON shape, witness
+files that ``zhifa decide`` reproduces."""
+
+import json
+
+from zhifa_logic.cli import main
+
+SMALL = ["--persons", "3", "--steps", "3", "--agencies", "1", "--max-gaps", "3"]
+
+
+def test_check_reports_findings_with_exit_1_and_writes_witnesses(tmp_path, capsys):
+    status = main(["check", *SMALL, "--json", "--witness-dir", str(tmp_path)])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert out["format"] == "zhifa-check/1" and out["bound"].startswith("persons ≤ 3")
+    kinds = {f["kind"] for f in out["findings"]}
+    assert {"conflict", "gap"} <= kinds
+    c = next(f for f in out["findings"] if f["kind"] == "conflict"
+             and [x["ref"] for x in f["clauses"]] == ["11.3", "11.4"])
+    assert c["clauses"][0]["zh"] == "第十一条第（三）项" and c["clauses"][0]["line"] > 0
+    name = c["witness_name"]
+    assert (tmp_path / f"{name}.zl").read_text(encoding="utf-8").startswith("案件 ")
+    assert main(["decide", "--json", str(tmp_path / f"{name}.json")]) == 0
+    v = json.loads(capsys.readouterr().out)
+    assert any({"11.3", "11.4"} <= set(x["clauses"]) for x in v["conflicts"])
+    assert main(["decide", "--json", str(tmp_path / f"{name}.zl")]) == 0
+    assert json.loads(capsys.readouterr().out)["conflicts"] == v["conflicts"]
+
+
+def test_check_text_in_english_names_the_bound(capsys):
+    main(["check", *SMALL, "--lang", "en"])
+    out = capsys.readouterr().out
+    assert "bound: persons ≤ 3, steps ≤ 3, deciding agencies ≤ 1" in out
+    assert "conflicting overlap" in out and "Art. 11(3) ⟂ Art. 11(4)" in out
+
+
+def test_check_refuses_a_silly_bound(capsys):
+    assert main(["check", "--persons", "0"]) == 2
+    assert "--persons must be between 1 and 12" in capsys.readouterr().err
