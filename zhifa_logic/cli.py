@@ -11,10 +11,10 @@ from pathlib import Path
 from . import __version__
 from .errors import Diagnostic, InputError, ZhifaError
 from .model.case_json import case_to_json
-from .model.loader import load_case, load_ruleset, read_text
+from .model.loader import load_case, load_ruleset, load_ruleset_ref, read_text
 from .model import vocabulary as voc
 from .encode.chain import Bound
-from .reason.check import check
+from .reason.report import check
 from .reason.decide import decide
 from .reason.prepare import prepare, select_readings
 from .render.case_dsl import case_to_dsl
@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                        "each with a witness case")
     k.add_argument("ruleset", nargs="?", help="a rule set (.zl); default: the embedded Measures")
     k.add_argument("--reading", action="append", default=[], metavar="NAME=OPTION")
+    k.add_argument("--against", metavar="BASE", help="also report every difference from BASE "
+                   "(a .zl file or a built-in name such as changzhou-2008)")
     k.add_argument("--persons", type=int, default=Bound.persons, help="persons in a case (bound)")
     k.add_argument("--steps", type=int, default=Bound.steps, help="steps in a chain (bound)")
     k.add_argument("--agencies", type=int, default=Bound.agencies, help="deciding agencies (bound)")
@@ -141,7 +143,8 @@ def cmd_check(args) -> int:
             raise InputError(Diagnostic(f"--{name} must be between 1 and 12"))
     bound = Bound(args.persons, args.steps, args.agencies)
     kw = {"rlimit": args.rlimit} if args.rlimit else {}
-    report = check(rs, readings, bound, max_gaps=args.max_gaps, **kw)
+    against = load_ruleset_ref(args.against, ".") if args.against else None
+    report = check(rs, readings, bound, max_gaps=args.max_gaps, against=against, **kw)
     if args.witness_dir:
         folder = Path(args.witness_dir)
         folder.mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("conflict", "overlap", "gap", "dead", "redundant", "shadowed")
+KINDS = ("conflict", "overlap", "gap", "dead", "redundant", "shadowed",
+         "contradicts", "narrows", "widens", "fills_gap")
 SEVERITY = {"conflict": "error", "gap": "warning", "dead": "warning", "redundant": "note",
-            "overlap": "note", "shadowed": "note"}
+            "overlap": "note", "shadowed": "note", "contradicts": "error", "narrows": "warning",
+            "widens": "warning", "fills_gap": "note"}
 
 
 @dataclass(frozen=True)
@@ -28,3 +30,4 @@ class CheckReport:
     findings: tuple[CheckFinding, ...]
     groups: tuple[tuple[str, ...], ...] = field(default=())   # maximal co-applicable clause sets
     unknown: tuple[str, ...] = ()     # queries the solver left open
+    against: str | None = None        # the base rule set compared with, if any

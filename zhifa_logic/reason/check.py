@@ -15,7 +15,7 @@ from itertools import combinations
 import z3
 
 from ..encode.chain import ACT_MADE, Bound, build_chain
-from ..encode.rules import encode_ruleset, readings_constraint
+from ..encode.rules import readings_constraint, rule_terms
 from ..encode.solver import DEFAULT_RLIMIT, make_solver
 from ..encode.terms import World
 from ..errors import InputError, SolverUnknown, Diagnostic
@@ -23,7 +23,6 @@ from ..model import rules as r
 from ..model import vocabulary as voc
 from ..model.case_json import case_from_json
 from ..model.findings import CheckFinding, CheckReport
-from ..model.results import Line
 from .firing import Firing, clause_labels, party_lines, to_verdict
 from .interpret import interpret
 from .prepare import prepare
@@ -36,7 +35,9 @@ class Checker:
         self.rs, self.readings, self.bound = rs, readings, bound
         self.sc = build_chain(bound)
         self.world = World(self.sc.parties, defs=self.sc.facts)
-        self.enc = encode_ruleset(rs, self.world)
+        self.t = rule_terms(rs, self.world)
+        self.enc, self.code, self.reach = self.t.enc, self.t.code, self.t.reach
+        self.allocating, self.personal, self.in_scope = self.t.allocating, self.t.personal, self.t.in_scope
         self.labels = clause_labels(rs)
         self.unknown: list[str] = []
         self._guards: list[z3.BoolRef] = []
@@ -44,36 +45,9 @@ class Checker:
         self.solver.add(self.sc.constraints)
         self.solver.add(readings_constraint(rs, self.world))
         self.fixed = [self.world.reading(k, v) for k, v in sorted(readings.items())]
-        kinds = {k: cl.kind for k, cl in rs.clauses.items()}
-        self.allocating = [k for k in sorted(rs.clauses) if kinds[k] == "allocate"]
-        self.personal = [k for k in self.allocating if any(
-            voc.WORDS[e.bearer.role].domain == "person"
-            for e in rs.clauses[k].effects if isinstance(e, (r.Allocate, r.Exclude)))]
-        pursue = [self.enc.stands[k] for k in rs.clauses if kinds[k] == "pursue"]
-        exempt = [self.enc.stands[k] for k in rs.clauses if kinds[k] == "exempt"]
-        self.in_scope = z3.And(z3.Or(pursue or [z3.BoolVal(False)]),
-                               z3.Not(z3.Or(exempt or [z3.BoolVal(False)])))
-        self._lines: dict[Line, int] = {}
-        self.code = {(k, p): self._code(k, p) for k in self.allocating for p in self.sc.parties}
         self.roles = {k: {e.bearer.role for e in rs.clauses[k].effects
                           if isinstance(e, (r.Allocate, r.Exclude))} for k in self.allocating}
         self._coreach: dict[tuple[str, str], z3.BoolRef] = {}
-        self.reach = {(k, p): z3.Or([self.enc.reaches[(k, i, p)]
-                                     for i, e in enumerate(rs.clauses[k].effects)
-                                     if isinstance(e, (r.Allocate, r.Exclude))] or [z3.BoolVal(False)])
-                      for k in self.allocating for p in self.sc.parties}
-
-    # ── solver plumbing ──
-    def _code(self, key: str, party: str) -> z3.ArithRef:
-        term = z3.IntVal(-1)
-        effects = list(enumerate(self.rs.clauses[key].effects))
-        for i, e in reversed(effects):        # the first effect that reaches decides
-            if not isinstance(e, (r.Allocate, r.Exclude)):
-                continue
-            line = Line(e.category, e.mode) if isinstance(e, r.Allocate) else Line(None, None)
-            code = self._lines.setdefault(line, len(self._lines))
-            term = z3.If(self.enc.reaches[(key, i, party)], code, term)
-        return term
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
@@ -143,6 +117,7 @@ class Checker:
 
     def together(self, keys) -> z3.BoolRef:
         """All of ``keys`` stand, in scope, and reach one common party."""
+        keys = sorted(keys)    # term order decides the solver's models: keep it fixed
         return z3.And(self.in_scope, *[self.enc.stands[k] for k in keys],
                       z3.Or([z3.And([self.reach[(k, p)] for k in keys]) for p in self.sc.parties]))
 
@@ -333,17 +308,3 @@ def _words(c: r.Cond | None) -> set[str]:
         case r.CAnd(args=args) | r.COr(args=args):
             return set().union(*(_words(a) for a in args))
     return set()
-
-
-def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
-          rlimit: int = DEFAULT_RLIMIT, max_gaps: int = 20) -> CheckReport:
-    ch = Checker(rs, readings, bound, rlimit)
-    groups = ch.groups()
-    findings = (ch.pair_findings(groups) + ch.gaps(max_gaps) + ch.dead() + ch.redundant()
-                + ch.shadowed())
-    if ch.unknown:
-        raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` on {len(ch.unknown)} queries "
-                                       f"(first: {ch.unknown[0]}); no answer is guessed",
-                                       suggestion="raise --rlimit or lower the bound"))
-    return CheckReport(rs.name, str(bound), tuple(sorted(readings.items())), tuple(findings),
-                       tuple(groups))

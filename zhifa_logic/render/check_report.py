@@ -15,19 +15,30 @@ from .messages import cite
 
 KIND = {
     "zh": {"conflict": "冲突", "overlap": "重合（分配相同）", "gap": "漏洞", "dead": "不可能适用",
-           "redundant": "冗余", "shadowed": "被优先规则排除"},
+           "redundant": "冗余", "shadowed": "被优先规则排除", "contradicts": "与依据相抵触",
+           "narrows": "缩小责任范围", "widens": "扩大责任范围", "fills_gap": "填补依据的漏洞"},
     "en": {"conflict": "conflicting overlap", "overlap": "benign overlap", "gap": "gap",
-           "dead": "dead clause", "redundant": "redundant clause", "shadowed": "shadowed"},
+           "dead": "dead clause", "redundant": "redundant clause", "shadowed": "shadowed",
+           "contradicts": "contradicts the base", "narrows": "narrows the base",
+           "widens": "widens the base", "fills_gap": "fills a gap of the base"},
 }
-ORDER = ("conflict", "gap", "dead", "redundant", "shadowed", "overlap")
+ORDER = ("contradicts", "narrows", "widens", "fills_gap", "conflict", "gap", "dead", "redundant",
+         "shadowed", "overlap")
 
 
 def clause_name(rs: RuleSet, key: str, lang: str) -> str:
+    """A clause as a drafter cites it; in a local rule set, its own articles
+    bare (第三条) and the base's with the base's short name (《办法》第十一条…)."""
     cl = rs.clauses[key]
-    text = cite(cl.via or cl.citation, lang, rs.sources, rs.name)
+    sources = dict(rs.sources)
+    base = rs.base
+    while base is not None:
+        sources[base.name] = (base.name,) + tuple(base.short_names)
+        base = base.base
+    text = cite(cl.via or cl.citation, lang, sources, rs.name)
     if cl.via:
-        text += (f"（{cite(cl.citation, lang, rs.sources, rs.name)}）" if lang == "zh"
-                 else f" ({cite(cl.citation, lang, rs.sources, rs.name)})")
+        text += (f"（{cite(cl.citation, lang, sources, rs.name)}）" if lang == "zh"
+                 else f" ({cite(cl.citation, lang, sources, rs.name)})")
     if cl.title:
         text += f"「{cl.title}」" if lang == "zh" else f" [{cl.title}]"
     return text
@@ -35,6 +46,9 @@ def clause_name(rs: RuleSet, key: str, lang: str) -> str:
 
 def sentence(f: CheckFinding, lang: str) -> str:
     words = [voc.WORDS[w] for w in f.common if w in voc.WORDS]
+    if f.kind in ("contradicts", "narrows", "widens", "fills_gap"):
+        return (f"与依据规则集的判定不同（{f.note}）。" if lang == "zh"
+                else f"The verdict differs from the base's ({f.note}).")
     if lang == "zh":
         listed = "、".join(w.zh for w in words) or "（无其他共同事实）"
         return {"conflict": f"两条在同一案件中对同一当事方作出不同分配；见证案例具有：{listed}。",
@@ -72,6 +86,7 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
                                                                f" ({rs.title})" if rs.title else ""),
            ("范围：" if zh else "bound: ") + report.bound,
            ("读法：" if zh else "readings: ") + (", ".join(changed) or ("默认" if zh else "defaults")),
+           *([("对照：" if zh else "against: ") + report.against] if report.against else []),
            ("发现：" if zh else "findings: ") + ("、" if zh else ", ").join(
                f"{KIND[lang][k]} {counts[k]}" for k in ORDER), ""]
     if report.groups:
@@ -85,7 +100,7 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
         if f.clauses:
             head += " · " + " ⟂ ".join(clause_name(rs, k, lang) for k in f.clauses)
         out.append(head)
-        if f.note:
+        if f.note and f.kind in ("dead", "redundant"):
             out.append("  " + _note(f, lang))
         if f.witness is not None:
             out.append("  " + sentence(f, lang))
@@ -117,7 +132,8 @@ def json_report(report: CheckReport, rs: RuleSet) -> dict:
             "summary": {"zh": sentence(f, "zh") or _note(f, "zh"), "en": sentence(f, "en") or f.note},
             "witness": f.witness, "witness_name": witness_name(rs, f, n) if f.witness else None,
         })
-    return {"format": "zhifa-check/1", "ruleset": rs.name, "bound": report.bound,
+    return {"format": "zhifa-check/1", "ruleset": rs.name, "against": report.against,
+            "bound": report.bound,
             "readings": dict(report.readings),
             "groups": [[rs.clauses[k].ref for k in g] for g in report.groups],
             "counts": {k: sum(f.kind == k for f in report.findings) for k in ORDER},

@@ -46,6 +46,6 @@ def cite(c: Citation, lang: str, source_names: dict[str, tuple[str, ...]] | None
     if c.source and c.source != own and source_names and c.source in source_names:
         names = source_names[c.source]
         zh = next((x for x in names[1:] if any("\u4e00" <= ch <= "\u9fff" for ch in x)), names[0])
-        en = next((x for x in names[1:] if x.isascii() and x.isupper()), names[0])
+        en = next((x for x in names[1:] if x.isascii()), names[0])
         name = zh if lang == "zh" else en
     return c.zh(name) if lang == "zh" else c.en(name)

@@ -1,0 +1,65 @@
+"""``check --against``: a local rule set compared with the Measures. The
+local file (data/local-main-share.zl) gives the handler of a wrong draft the
+*main* liability with priority over 11(4), and makes a reviewer who does not
+act liable — so it contradicts 11(4), narrows it (the reviewer and approver
+drop out), widens it, and fills the Measures' reviewer-nonfeasance gap."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhifa_logic.encode.chain import Bound
+from zhifa_logic.model.loader import load_ruleset
+from zhifa_logic.reason.compare import Comparison
+from zhifa_logic.reason.prepare import select_readings
+from tests.helpers import verdict
+
+LOCAL = Path(__file__).parent / "data" / "local-main-share.zl"
+
+
+@pytest.fixture(scope="module")
+def findings():
+    rs = load_ruleset(str(LOCAL))
+    return rs, Comparison(rs, rs.base, select_readings(rs, []), Bound(3, 3, 1)).findings()
+
+
+def refs(rs, f):
+    return {rs.clauses[k].ref for k in f.clauses}
+
+
+def test_the_main_share_contradicts_11_4(findings):
+    rs, fs = findings
+    assert any(f.kind == "contradicts" and refs(rs, f) == {"district:3"}
+               and "direct/by_degree → direct/main" in f.note for f in fs)
+
+
+def test_displacing_11_4_narrows_it(findings):
+    _, fs = findings
+    assert any(f.kind == "narrows" and "leading/by_degree → not liable" in f.note for f in fs)
+
+
+def test_a_reviewer_who_does_not_act_fills_a_gap_of_the_measures(findings):
+    rs, fs = findings
+    gap = next(f for f in fs if f.kind == "fills_gap" and refs(rs, f) == {"district:4"})
+    assert verdict(gap.witness)["outcome"] == "gap"                    # under the Measures
+    assert verdict(gap.witness, rules=str(LOCAL))["outcome"] == "liable"
+
+
+def test_every_witness_shows_its_difference(findings):
+    rs, fs = findings
+    for f in fs:
+        base, local = verdict(f.witness), verdict(f.witness, rules=str(LOCAL))
+        assert base["parties"] != local["parties"] or base["outcome"] != local["outcome"]
+
+
+def test_check_output_is_the_same_whatever_the_hash_seed():
+    def run(seed):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        return subprocess.run([sys.executable, "-m", "zhifa_logic.cli", "check", str(LOCAL),
+                               "--against", "changzhou-2008", "--persons", "3", "--steps", "3",
+                               "--agencies", "1", "--json"], capture_output=True, env=env).stdout
+    first = run(1)
+    assert first and first == run(2)

@@ -1,0 +1,132 @@
+"""``zhifa check LOCAL --against BASE``: every kind of case in which the local
+rules' verdict differs from the base's, with a minimal witness for each.
+
+Both rule sets are encoded over one symbolic chain; for each party the
+verdict line (a line code, none, or conflict) is compared. A difference is
+*contradicts* (both hold the party liable, differently — or the local rules
+leave a clash unresolved), *narrows* (the base holds it liable, the local
+rules do not), *widens* (the other way round) or *fills a gap* (the base
+allocates to no person, the local rules do).
+"""
+
+from __future__ import annotations
+
+import z3
+
+from ..encode.chain import Bound
+from ..encode.rules import RuleTerms, rule_terms
+from ..encode.solver import DEFAULT_RLIMIT
+from ..errors import InputError
+from ..model import rules as r
+from ..model.case_json import case_from_json
+from ..model.findings import CheckFinding
+from ..model.results import PartyLine
+from .check import Checker, shows_fault
+from .firing import to_verdict
+from .interpret import interpret
+from .prepare import prepare
+
+CLASSES = ("contradicts", "narrows", "widens", "fills_gap")
+
+
+class Comparison:
+    def __init__(self, local: r.RuleSet, base: r.RuleSet, readings: dict[str, str], bound: Bound,
+                 rlimit: int = DEFAULT_RLIMIT):
+        self.local, self.base = local, base
+        self.ch = Checker(local, readings, bound, rlimit)
+        self.lt: RuleTerms = self.ch.t
+        self.bt: RuleTerms = rule_terms(base, self.ch.world, self.lt.lines)
+        liable_codes = [c for line, c in self.lt.lines.items() if line.liable]
+        self._liable = lambda s: z3.Or([s == c for c in liable_codes] or [z3.BoolVal(False)])
+        self.parties = self.ch.sc.parties
+        self.sl = {p: self.lt.status(p) for p in self.parties}
+        self.sb = {p: self.bt.status(p) for p in self.parties}
+
+    def condition(self, kind: str, p: str) -> z3.BoolRef:
+        sb, sl, liable = self.sb[p], self.sl[p], self._liable
+        match kind:
+            case "contradicts":
+                return z3.Or(z3.And(liable(sb), liable(sl), sb != sl), z3.And(sl == -2, sb != -2))
+            case "narrows":
+                return z3.And(liable(sb), z3.Not(liable(sl)), sl != -2)
+            case "widens":
+                return z3.And(z3.Not(liable(sb)), sb != -2, liable(sl))
+            case "fills_gap":
+                base_gap = z3.And(self.bt.in_scope, *[z3.Not(self.bt.enc.stands[k]) for k in self.bt.personal])
+                return z3.And(base_gap, self.ch.sc.shows_fault, liable(sl), p in self.ch.sc.persons)
+        raise AssertionError(kind)
+
+    def verdicts(self, doc: dict):
+        try:
+            case = case_from_json(doc, {}, "<witness>")
+            facts, findings = prepare(case, self.local)
+        except InputError:
+            return None
+        out = []
+        for rs in (self.base, self.local):
+            firing = interpret(rs, facts, self.ch.readings)
+            out.append((firing, to_verdict(case.id, rs, facts, firing, findings, self.ch.readings)))
+        return out
+
+    def holds(self, kind: str, doc: dict) -> tuple[str, ...]:
+        """The parties for which ``kind`` holds in the concrete case ``doc``."""
+        got = self.verdicts(doc)
+        if got is None:
+            return ()
+        (_, vb), (_, vl) = got
+        lb = {p.id: p for p in vb.parties}
+        out = []
+        for pl in vl.parties:
+            b = lb[pl.id]
+            if _differs(kind, b, pl, vb, vl, doc):
+                out.append(pl.id)
+        return tuple(out)
+
+    def findings(self, per_kind: int = 6) -> list[CheckFinding]:
+        out = []
+        stands = [self.lt.enc.stands[k] for k in self.lt.allocating]
+        for kind in CLASSES:
+            blocks = []
+            while sum(f.kind == kind for f in out) < per_kind:
+                some = z3.Or([self.condition(kind, p) for p in self.parties])
+                m = self.ch.model(some, *blocks, what=f"{kind}")
+                if m is None:
+                    break
+                pattern = [z3.is_true(m.eval(t, True)) for t in stands]
+                blocks.append(z3.Not(z3.And([t == v for t, v in zip(stands, pattern)])))
+                doc = self.ch.witness(m, lambda f, v, d, kind=kind: bool(self.holds(kind, d)), kind)
+                who = self.holds(kind, doc)
+                (fb, vb), (fl, vl) = self.verdicts(doc)
+                keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "allocate"
+                                    and any((k, i, p) in fl.reaches for p in who
+                                            for i in range(len(self.local.clauses[k].effects)))))
+                change = sorted({f"{_line(vb, p)} → {_line(vl, p)}" for p in who})
+                note = "; ".join(change)
+                finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc, note)
+                if all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out):
+                    out.append(finding)     # the same change for another party is no news
+        return out
+
+
+def _line(v, pid: str) -> str:
+    p = next(x for x in v.parties if x.id == pid)
+    if p.liable and p.mode is None:
+        return "conflict"
+    return f"{p.category}/{p.mode}" if p.liable else "not liable"
+
+
+def _differs(kind: str, b: PartyLine, l: PartyLine, vb, vl, doc: dict) -> bool:
+    lb = (b.category, b.mode) if b.liable else None
+    ll = (l.category, l.mode) if l.liable else None
+    conflict_b, conflict_l = b.liable and b.mode is None, l.liable and l.mode is None
+    match kind:
+        case "contradicts":
+            return (lb is not None and ll is not None and lb != ll and not conflict_b) or \
+                (conflict_l and not conflict_b)
+        case "narrows":
+            return b.liable and not conflict_b and not l.liable
+        case "widens":
+            return not b.liable and l.liable and not conflict_l
+        case "fills_gap":
+            return vb.outcome == "gap" and l.liable and l.kind == "person" and shows_fault(doc)
+    return False
