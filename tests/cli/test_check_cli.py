@@ -37,3 +37,21 @@ def test_check_text_in_english_names_the_bound(capsys):
 def test_check_refuses_a_silly_bound(capsys):
     assert main(["check", "--persons", "0"]) == 2
     assert "--persons must be between 1 and 12" in capsys.readouterr().err
+
+
+def test_sarif_points_at_the_rule_lines(capsys):
+    from pathlib import Path
+    main(["check", *SMALL, "--sarif"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    assert run["tool"]["driver"]["name"] == "zhifa-logic"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    result = next(r for r in run["results"] if r["properties"]["clauses"] == ["11.3", "11.4"])
+    assert result["ruleId"] == "conflict" and result["level"] == "error"
+    assert ids[result["ruleIndex"]] == "conflict"
+    loc = result["locations"][0]["physicalLocation"]
+    text = Path(loc["artifactLocation"]["uri"]).read_text(encoding="utf-8").splitlines()
+    assert text[loc["region"]["startLine"] - 1].startswith("规则 第十一条第（三）项")
+    related = result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
+    assert text[related - 1].startswith("规则 第十一条第（四）项")
