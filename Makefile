@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench trace clean
+.PHONY: demo test bench trace findings clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: $(TSTAMP)
 
 trace: $(STAMP)
 	$(BIN)/zhifa rules --trace > spec/TRACEABILITY.md
+
+findings: $(STAMP)
+	rm -rf proofs/witnesses
+	$(BIN)/zhifa check --comments proofs/comments-changzhou-2008.json --markdown \
+	  --witness-dir proofs/witnesses > proofs/findings-changzhou-2008.md || test $$? -eq 1
 
 clean:
 	rm -rf $(VENV) build dist

@@ -20,6 +20,7 @@ from .reason.prepare import prepare, select_readings
 from .render.case_dsl import case_to_dsl
 from .render.check_report import json_report, numbered, text_report, witness_name
 from .render.diagnostics import render_diagnostic
+from .render.findings_doc import Comments, findings_doc
 from .render.sarif import sarif_report
 from .render.summary import ruleset_summary
 from .render.trace import trace_table
@@ -76,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--max-gaps", type=int, default=20, help="gap situations to report at most")
     k.add_argument("--json", action="store_true", help="print the zhifa-check/1 document")
     k.add_argument("--sarif", action="store_true", help="print SARIF 2.1.0 (for editors and CI)")
+    k.add_argument("--markdown", action="store_true",
+                   help="print a Markdown findings document (with --comments)")
+    k.add_argument("--comments", help="a JSON file of legal comments matched to the findings")
     k.add_argument("--lang", choices=("zh", "en"), default="zh")
     k.add_argument("--witness-dir", help="write every witness there as .json and .zl")
     k.add_argument("--rlimit", type=int, default=None, help="Z3 resource limit per query")
@@ -157,7 +161,11 @@ def cmd_check(args) -> int:
                 (folder / f"{name}.json").write_text(dumps(doc), encoding="utf-8")
                 case = load_case(f"{name}.json", dumps(doc))
                 (folder / f"{name}.zl").write_text(case_to_dsl(case, args.lang), encoding="utf-8")
-    if args.sarif:
+    if args.markdown:
+        command = "zhifa check" + (f" {args.ruleset}" if args.ruleset else "") + \
+            (f" --comments {args.comments}" if args.comments else "") + " --markdown"
+        sys.stdout.write(findings_doc(report, rs, Comments(args.comments), command))
+    elif args.sarif:
         sys.stdout.write(dumps(sarif_report(report, rs)))
     elif args.json:
         sys.stdout.write(dumps(json_report(report, rs)))

@@ -51,7 +51,11 @@ def test_sarif_points_at_the_rule_lines(capsys):
     assert result["ruleId"] == "conflict" and result["level"] == "error"
     assert ids[result["ruleIndex"]] == "conflict"
     loc = result["locations"][0]["physicalLocation"]
-    text = Path(loc["artifactLocation"]["uri"]).read_text(encoding="utf-8").splitlines()
+    uri = loc["artifactLocation"]["uri"]
+    if uri.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+        uri = unquote(urlparse(uri).path)
+    text = Path(uri).read_text(encoding="utf-8").splitlines()
     assert text[loc["region"]["startLine"] - 1].startswith("规则 第十一条第（三）项")
     related = result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
     assert text[related - 1].startswith("规则 第十一条第（四）项")

@@ -16,7 +16,8 @@ from zhifa_logic.model.vocabulary import WORDS
 from zhifa_logic.reason.witness import read_case
 
 BOUND = Bound(persons=4, steps=4, agencies=2)
-SC = build_chain(BOUND)
+CTX = z3.Context()
+SC = build_chain(BOUND, CTX)
 RS = load_ruleset()
 
 
@@ -43,14 +44,14 @@ def nudges(draw):
 
 @given(nudges())
 def test_every_model_is_a_valid_case_with_the_same_facts(extra):
-    solver = z3.Solver()
+    solver = z3.Solver(ctx=CTX)
     solver.set("random_seed", 0)
     solver.add(SC.constraints)
     solver.add(extra)
     if solver.check() != z3.sat:
         return
     model = solver.model()
-    doc = read_case(model, SC, World(SC.parties), RS)
+    doc = read_case(model, SC, World(SC.parties, CTX), RS)
     doc["act"]["faults"] = ["6.3"]
     case = case_from_json(doc, {}, "<witness>")
     g = build_graph(case)

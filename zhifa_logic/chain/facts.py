@@ -14,42 +14,53 @@ from ..model.case import Case
 from ..model.facts import ChainFacts
 from ..model.results import Finding
 from .graph import opinion_correct, steps_acting_on
-from .roles import STAGE_ROLE, decider_role, own_role, pending_role
+from .roles import act_opinion, step_role
 
 def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
+    """Roles come from every step; what the Articles speak of — a wrong draft
+    passed, a correct opinion overridden, a decision around a stage, a
+    collective decision, a superior's change or order — is read off the
+    steps that made, passed or carried out the act's own opinion (F)."""
     facts: dict[str, set[str]] = defaultdict(set)
     case_facts: set[str] = set()
     act = case.act
+    F = act_opinion(case)
+    made = g.graph["creator"]
+    maker = case.chain[made[F]] if F in made else None
+    wrong = maker is not None and maker.correct is False
     reviewed = {s.of for s in case.chain if s.kind in ("review", "approve")}
 
     for s in case.chain:
         who = s.by
-        old = opinion_correct(g, s.of)
+        role = step_role(case, s)
+        if role and who is not None:
+            facts[role].add(who)
+        on_f = s.of == F and F is not None                  # passes or carries out F
+        makes_f = maker is s
         match s.kind:
-            case "draft":
-                facts["handler"].add(who)
-                if s.correct is False:
+            case "draft" if makes_f:
+                if wrong:
                     facts["drafted_wrong"].add(who)
                 if "falsified" in s.flags:
                     facts["falsified"].add(who)
-            case "review" | "approve":
-                facts[STAGE_ROLE[s.kind]].add(who)
-                for flag in ("should_have_detected", "detected_not_corrected", "falsified"):
+            case "review" | "approve" if on_f or makes_f:
+                for flag in ("should_have_detected", "detected_not_corrected"):
                     if flag in s.flags:
                         facts[flag].add(who)
-                if s.action == "pass" and old is False:
+                if "falsified" in s.flags and (makes_f or s.action == "pass"):
+                    facts["falsified"].add(who)     # fraud in making or passing the act
+                if on_f and s.action == "pass" and wrong:
                     facts["passed_wrong"].add(who)
-                    maker = g.graph["creator"].get(s.of)
-                    if maker is not None and case.chain[maker].kind == "draft":
+                    if maker.kind == "draft":
                         facts["passed_wrong_draft"].add(who)
-                if s.action in ("change", "reject") and s.correct is False:
-                    if old is True:
+                    if s.kind == "approve" and _correction_ignored(case, s, F):
+                        facts["overrode_correct"].add(who)
+                if makes_f and wrong:
+                    if opinion_correct(g, s.of) is True:
                         facts["overrode_correct"].add(who)
                     if s.action == "change":
                         facts["changed_to_wrong"].add(who)
-            case "decide":
-                role = decider_role(s, act.approval_required)
-                facts[role].add(who)
+            case "decide" if makes_f:
                 facts["decider"].add(who)
                 facts["decided"].add(who)
                 for stage, word in (("draft", "skipped_draft"), ("review", "skipped_review"),
@@ -60,34 +71,29 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                 if ({"review", "approve"} <= set(s.skipped)
                         or (not act.approval_required and role == "handler")):
                     facts["acted_alone"].add(who)
-            case "execute":
-                facts["handler"].add(who)
+            case "execute" if on_f:
                 facts["executed"].add(who)
                 if "deviates" in s.flags:
                     facts["executed_deviating"].add(who)
-                creator = g.graph["creator"].get(s.of)
-                maker = case.chain[creator] if creator is not None else None
-                if maker is not None and maker.by == who and maker.kind in ("draft", "decide") \
-                        and s.of not in reviewed:
+                if maker.by == who and maker.kind in ("draft", "decide") and F not in reviewed:
                     facts["acted_alone"].add(who)
             case "fail_to_act":
-                facts[s.role or own_role(case, who) or pending_role(case, s.index)].add(who)
                 facts["failed_to_act"].add(who)
                 if "delayed" in s.flags:
                     facts["delayed"].add(who)
-            case "collective":
+            case "collective" if makes_f:
                 for p in s.participants:
                     facts[p.position].add(p.person)
                     if p.dissent:
                         facts["dissented"].add(p.person)
-                if s.correct is False:
+                if wrong:
                     case_facts.add("collective_wrong")
-            case "superior_change":
-                for role, ids in s.staff:
-                    facts[f"superior_{role}"].update(ids)
-                if s.correct is False:
+            case "superior_change" if makes_f:
+                for staff_role, ids in s.staff:
+                    facts[f"superior_{staff_role}"].update(ids)
+                if wrong:
                     case_facts.add("superior_changed_wrong")
-            case "superior_order":
+            case "superior_order" if makes_f:
                 facts["order_executor"].add(who)
                 facts["order_superior"].add(s.superior)
                 for flag, word in (("objection_raised", "objected"),
@@ -95,7 +101,7 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                                    ("clearly_illegal", "clearly_illegal")):
                     if flag in s.flags:
                         facts[word].add(who)
-                if s.correct is False:
+                if wrong:
                     case_facts.add("order_wrong")
 
     facts["person"] = {p.id for p in case.persons}
@@ -131,8 +137,24 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
     return chain_facts, _findings(case, g)
 
 
+def _correction_ignored(case: Case, approval, F: str) -> bool:
+    """The approver passes F although a reviewer had already changed or
+    rejected F into a correct opinion (不采纳审核人正确意见, 11(9))."""
+    return any(s.kind == "review" and s.of == F and s.action in ("change", "reject")
+               and s.correct is True for s in case.chain[:approval.index])
+
+
 def _findings(case: Case, g: nx.DiGraph) -> list[Finding]:
     out = []
+    F = act_opinion(case)
+    nonfeasance = any(s.kind == "fail_to_act" for s in case.chain)
+    if case.act.faults and not case.chain:
+        out.append(Finding("no-chain", "faults are listed but the chain is empty: no step shows "
+                                       "who made the act, so no clause about persons can apply"))
+    elif case.act.faults and F is not None and not nonfeasance and \
+            opinion_correct(g, F) is True and not any("deviates" in s.flags for s in case.chain):
+        out.append(Finding("act-correct", f"the act's opinion `{F}` is marked correct, yet faults are "
+                                          "listed: no step of the chain shows the fault"))
     last = case.chain[-1].index if case.chain else -1
     for s in case.chain:
         if s.opinion is not None and not steps_acting_on(g, s.opinion) and s.index != last \

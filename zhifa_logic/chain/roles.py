@@ -60,3 +60,16 @@ def step_role(case: Case, step: Step) -> str | None:
     if step.kind == "fail_to_act":
         return step.role or own_role(case, step.by) or pending_role(case, step.index)
     return None
+
+
+def act_opinion(case: Case) -> str | None:
+    """The opinion that became the act: the one current when the chain ends.
+    A step that makes an opinion makes it current; a pass or an execution
+    makes the opinion it acts on current; a failure to act changes nothing."""
+    current = None
+    for s in case.chain:
+        if s.kind in ("review", "approve") and s.action == "pass" or s.kind == "execute":
+            current = s.of
+        elif s.opinion is not None:
+            current = s.opinion
+    return current

@@ -71,11 +71,13 @@ class SymbolicChain:
     lead: z3.ArithRef                  # -1: none, else a deciding slot
     staff_member: list[z3.BoolRef]     # person belongs to the superior agency
     steps: list[Step]
+    ctx: z3.Context                    # every term of this chain lives in it
     constraints: list[z3.BoolRef] = field(default_factory=list)
     facts: dict[str, z3.BoolRef] = field(default_factory=dict)   # "word[party]" / "case:word"
     # the chain reaches the act (ends with a step that makes or refuses it) and
     # shows the fault (a wrong opinion is made, or somebody fails to act)
-    shows_fault: z3.BoolRef = z3.BoolVal(True)
+    shows_fault: z3.BoolRef | None = None
+    act: z3.ArithRef | None = None     # the step that made the act's opinion (-1: none)
 
     @property
     def parties(self) -> tuple[str, ...]:
@@ -95,7 +97,9 @@ _FLAG_KINDS = {"falsified": ("draft", "review", "approve"),
                "clearly_illegal": ("superior_order",)}
 
 
-def build_chain(bound: Bound) -> SymbolicChain:
+def build_chain(bound: Bound, ctx: z3.Context) -> SymbolicChain:
+    """The chain's terms, built in ``ctx``: a check owns its context, so no
+    term, and no search, depends on what the process has solved before."""
     P, K = bound.persons, bound.steps
     persons = tuple(f"p{i}" for i in range(P))
     agencies = tuple(f"A{i}" for i in range(bound.agencies)) + (SUPERIOR,)
@@ -103,25 +107,26 @@ def build_chain(bound: Bound) -> SymbolicChain:
     for i in range(K):
         n = f"s{i}"
         steps.append(Step(
-            active=z3.Bool(f"{n}.active"), kind=z3.Int(f"{n}.kind"), by=z3.Int(f"{n}.by"),
-            of=z3.Int(f"{n}.of"), action=z3.Int(f"{n}.action"), correct=z3.Bool(f"{n}.correct"),
-            flag={f: z3.Bool(f"{n}.{f}") for f in _flags()},
-            skipped={s: z3.Bool(f"{n}.skip.{s}") for s in STAGES},
-            role=z3.Int(f"{n}.role"),
-            part=[z3.Bool(f"{n}.part.{p}") for p in persons],
-            position=[z3.Int(f"{n}.pos.{p}") for p in persons],
-            dissent=[z3.Bool(f"{n}.dissent.{p}") for p in persons],
-            staff={r: [z3.Bool(f"{n}.staff.{r}.{p}") for p in persons] for r in ROLE},
-            superior=z3.Int(f"{n}.superior")))
-    sc = SymbolicChain(bound, persons, agencies, z3.Bool("approval_required"),
-                       {a: z3.Bool(f"deciding.{a}") for a in agencies[:-1]}, z3.Int("lead"),
-                       [z3.Bool(f"staff_member.{p}") for p in persons], steps)
+            active=z3.Bool(f"{n}.active", ctx), kind=z3.Int(f"{n}.kind", ctx), by=z3.Int(f"{n}.by", ctx),
+            of=z3.Int(f"{n}.of", ctx), action=z3.Int(f"{n}.action", ctx), correct=z3.Bool(f"{n}.correct", ctx),
+            flag={f: z3.Bool(f"{n}.{f}", ctx) for f in _flags()},
+            skipped={s: z3.Bool(f"{n}.skip.{s}", ctx) for s in STAGES},
+            role=z3.Int(f"{n}.role", ctx),
+            part=[z3.Bool(f"{n}.part.{p}", ctx) for p in persons],
+            position=[z3.Int(f"{n}.pos.{p}", ctx) for p in persons],
+            dissent=[z3.Bool(f"{n}.dissent.{p}", ctx) for p in persons],
+            staff={r: [z3.Bool(f"{n}.staff.{r}.{p}", ctx) for p in persons] for r in ROLE},
+            superior=z3.Int(f"{n}.superior", ctx)))
+    sc = SymbolicChain(bound, persons, agencies, z3.Bool("approval_required", ctx),
+                       {a: z3.Bool(f"deciding.{a}", ctx) for a in agencies[:-1]}, z3.Int("lead", ctx),
+                       [z3.Bool(f"staff_member.{p}", ctx) for p in persons], steps, ctx)
     _constrain(sc)
     _define_facts(sc)
     last = [z3.And(s.active, z3.Not(steps[i + 1].active)) if i + 1 < len(steps) else s.active
             for i, s in enumerate(steps)]
+    act_wrong = z3.And(sc.act >= 0, z3.Not(_at(steps, sc.act, lambda t: t.correct)))
     sc.shows_fault = z3.And(
-        z3.Or([z3.Or(z3.And(_makes(s), z3.Not(s.correct)), s.is_("fail_to_act")) for s in steps]),
+        z3.Or(act_wrong, *[s.is_("fail_to_act") for s in steps]),
         z3.Or([z3.And(last[i], s.is_(*ACT_MADE)) for i, s in enumerate(steps)]))
     return sc
 
@@ -198,7 +203,8 @@ def decider_role(sc: SymbolicChain, s: Step) -> z3.ArithRef:
 
 
 def _pending(sc: SymbolicChain, upto: int) -> z3.ArithRef:
-    role = z3.IntVal(ROLE["handler"])
+    ctx = sc.ctx
+    role = z3.IntVal(ROLE["handler"], ctx)
     for s in sc.steps[:upto]:
         after_draft = z3.If(sc.approval, ROLE["reviewer"], ROLE["handler"])
         role = z3.If(s.is_("draft"), after_draft,
@@ -209,18 +215,19 @@ def _pending(sc: SymbolicChain, upto: int) -> z3.ArithRef:
 
 
 def _define_facts(sc: SymbolicChain) -> None:
+    ctx = sc.ctx
     steps, P = sc.steps, len(sc.persons)
     roles_of = []        # per step: the role its actor takes (0: none)
     own = {r: [] for r in ROLE}
     for j in range(P):
         for r, code in ROLE.items():
             own[r].append(z3.Or([z3.And(s.by == j, z3.Or(
-                s.is_("draft", "execute") if r == "handler" else z3.BoolVal(False),
-                s.is_("review") if r == "reviewer" else z3.BoolVal(False),
-                s.is_("approve") if r == "approver" else z3.BoolVal(False),
+                s.is_("draft", "execute") if r == "handler" else z3.BoolVal(False, ctx),
+                s.is_("review") if r == "reviewer" else z3.BoolVal(False, ctx),
+                s.is_("approve") if r == "approver" else z3.BoolVal(False, ctx),
                 z3.And(s.is_("decide"), decider_role(sc, s) == code))) for s in steps]))
     for i, s in enumerate(steps):
-        own_role = z3.IntVal(0)
+        own_role = z3.IntVal(0, ctx)
         for j in range(P):
             h, rv, a = own["handler"][j], own["reviewer"][j], own["approver"][j]
             exactly = z3.If(z3.And(h, z3.Not(rv), z3.Not(a)), ROLE["handler"],
@@ -238,9 +245,24 @@ def _define_facts(sc: SymbolicChain) -> None:
         return _at(steps, s.of, lambda t: t.correct)
 
     def reviewed(i: int) -> z3.BoolRef:
-        return z3.Or([z3.And(t.is_("review", "approve"), t.of == i) for t in steps] or [z3.BoolVal(False)])
+        return z3.Or([z3.And(t.is_("review", "approve"), t.of == i) for t in steps] or [z3.BoolVal(False, ctx)])
 
-    F = sc.facts
+    # F: the step that made the act's opinion (chain/roles.act_opinion)
+    F = z3.IntVal(-1, ctx)
+    for i, s in enumerate(steps):
+        passes = z3.Or(z3.And(s.is_("review", "approve"), s.action == ACTION["pass"]), s.is_("execute"))
+        F = z3.If(passes, s.of, z3.If(z3.And(s.active, _makes(s)), i, F))
+    sc.act = F
+    wrong = z3.And(F >= 0, z3.Not(_at(steps, F, lambda t: t.correct)))
+    f_kind = _at(steps, F, lambda t: t.kind)
+
+    def makes_f(i: int) -> z3.BoolRef:
+        return z3.And(F == i, steps[i].active)
+
+    def on_f(s: Step) -> z3.BoolRef:
+        return z3.And(s.is_("review", "approve", "execute"), s.of == F)
+
+    F_ = sc.facts
     for j in range(P):   # Art. 9: one of handler / reviewer / approver per person
         sc.constraints.append(z3.PbLe([(z3.Or([z3.And(s.active, s.by == j, roles_of[i] == code)
                                                 for i, s in enumerate(steps)]), 1)
@@ -249,67 +271,73 @@ def _define_facts(sc: SymbolicChain) -> None:
         def some(cond) -> z3.BoolRef:
             return z3.Or([z3.And(s.active, s.by == j, cond(i, s)) for i, s in enumerate(steps)])
         for r, code in ROLE.items():
-            F[f"{r}[{p}]"] = some(lambda i, s: roles_of[i] == code)
-        F[f"decider[{p}]"] = F[f"decided[{p}]"] = some(lambda i, s: s.is_("decide"))
-        F[f"drafted_wrong[{p}]"] = some(lambda i, s: z3.And(s.is_("draft"), z3.Not(s.correct)))
-        F[f"falsified[{p}]"] = some(lambda i, s: s.flag["falsified"])
+            F_[f"{r}[{p}]"] = some(lambda i, s: roles_of[i] == code)
+        F_[f"decider[{p}]"] = F_[f"decided[{p}]"] = some(lambda i, s: z3.And(s.is_("decide"), makes_f(i)))
+        F_[f"drafted_wrong[{p}]"] = some(lambda i, s: z3.And(s.is_("draft"), makes_f(i), wrong))
+        F_[f"falsified[{p}]"] = some(lambda i, s: z3.And(s.flag["falsified"], z3.Or(
+            makes_f(i), z3.And(on_f(s), s.action == ACTION["pass"]))))
         passed_wrong = lambda i, s: z3.And(s.is_("review", "approve"), s.action == ACTION["pass"],  # noqa: E731
-                                           z3.Not(old_correct(s)))
-        F[f"passed_wrong[{p}]"] = some(passed_wrong)
-        F[f"passed_wrong_draft[{p}]"] = some(lambda i, s: z3.And(
-            passed_wrong(i, s), _at(steps, s.of, lambda t: t.kind == KIND["draft"])))
+                                           s.of == F, wrong)
+        F_[f"passed_wrong[{p}]"] = some(passed_wrong)
+        F_[f"passed_wrong_draft[{p}]"] = some(lambda i, s: z3.And(passed_wrong(i, s),
+                                                                  f_kind == KIND["draft"]))
         for f in ("should_have_detected", "detected_not_corrected"):
-            F[f"{f}[{p}]"] = some(lambda i, s, f=f: s.flag[f])
-        F[f"overrode_correct[{p}]"] = some(lambda i, s: z3.And(
-            s.is_("review", "approve"), s.action != ACTION["pass"], z3.Not(s.correct), old_correct(s)))
-        F[f"changed_to_wrong[{p}]"] = some(lambda i, s: z3.And(
-            s.is_("review", "approve"), s.action == ACTION["change"], z3.Not(s.correct)))
+            F_[f"{f}[{p}]"] = some(lambda i, s, f=f: z3.And(s.flag[f], z3.Or(makes_f(i), on_f(s))))
+        ignored = lambda i, s: z3.And(s.is_("approve"), passed_wrong(i, s), z3.Or(  # noqa: E731
+            [z3.And(t.is_("review"), t.of == F, t.action != ACTION["pass"], t.correct)
+             for t in steps[:i]] or [z3.BoolVal(False, ctx)]))
+        F_[f"overrode_correct[{p}]"] = some(lambda i, s: z3.Or(
+            z3.And(s.is_("review", "approve"), s.action != ACTION["pass"], makes_f(i), wrong,
+                   old_correct(s)), ignored(i, s)))
+        F_[f"changed_to_wrong[{p}]"] = some(lambda i, s: z3.And(
+            s.is_("review", "approve"), s.action == ACTION["change"], makes_f(i), wrong))
         for st, word in (("draft", "skipped_draft"), ("review", "skipped_review"),
                          ("approve", "skipped_approval"), ("collective", "skipped_collective")):
-            F[f"{word}[{p}]"] = some(lambda i, s, st=st: z3.And(s.is_("decide"), s.skipped[st]))
-        own_unreviewed = lambda i, s: z3.Or([z3.And(s.of == k, t.is_("draft", "decide"), t.by == j,  # noqa: E731
+            F_[f"{word}[{p}]"] = some(lambda i, s, st=st: z3.And(s.is_("decide"), makes_f(i), s.skipped[st]))
+        own_unreviewed = lambda i, s: z3.Or([z3.And(F == k, t.is_("draft", "decide"), t.by == j,  # noqa: E731
                                                     z3.Not(reviewed(k)))
-                                             for k, t in enumerate(steps[:i])] or [z3.BoolVal(False)])
-        F[f"acted_alone[{p}]"] = some(lambda i, s: z3.Or(
-            z3.And(s.is_("decide"), z3.Or(z3.And(s.skipped["review"], s.skipped["approve"]),
-                                          z3.And(z3.Not(sc.approval), decider_role(sc, s) == ROLE["handler"]))),
-            z3.And(s.is_("execute"), own_unreviewed(i, s))))
-        F[f"executed[{p}]"] = some(lambda i, s: s.is_("execute"))
-        F[f"executed_deviating[{p}]"] = some(lambda i, s: s.flag["deviates"])
-        F[f"failed_to_act[{p}]"] = some(lambda i, s: s.is_("fail_to_act"))
-        F[f"delayed[{p}]"] = some(lambda i, s: s.flag["delayed"])
+                                             for k, t in enumerate(steps[:i])] or [z3.BoolVal(False, ctx)])
+        F_[f"acted_alone[{p}]"] = some(lambda i, s: z3.Or(
+            z3.And(s.is_("decide"), makes_f(i),
+                   z3.Or(z3.And(s.skipped["review"], s.skipped["approve"]),
+                         z3.And(z3.Not(sc.approval), decider_role(sc, s) == ROLE["handler"]))),
+            z3.And(s.is_("execute"), s.of == F, own_unreviewed(i, s))))
+        F_[f"executed[{p}]"] = some(lambda i, s: z3.And(s.is_("execute"), s.of == F))
+        F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(s.flag["deviates"], s.of == F))
+        F_[f"failed_to_act[{p}]"] = some(lambda i, s: s.is_("fail_to_act"))
+        F_[f"delayed[{p}]"] = some(lambda i, s: s.flag["delayed"])
         for pos, code in POSITION.items():
-            F[f"{pos}[{p}]"] = z3.Or([z3.And(s.part[j], s.position[j] == code) for s in steps])
-        F[f"dissented[{p}]"] = z3.Or([s.dissent[j] for s in steps])
+            F_[f"{pos}[{p}]"] = z3.Or([z3.And(makes_f(i), s.part[j], s.position[j] == code)
+                                       for i, s in enumerate(steps)])
+        F_[f"dissented[{p}]"] = z3.Or([z3.And(makes_f(i), s.dissent[j]) for i, s in enumerate(steps)])
         for r in ROLE:
-            F[f"superior_{r}[{p}]"] = z3.Or([s.staff[r][j] for s in steps])
-        F[f"order_executor[{p}]"] = some(lambda i, s: s.is_("superior_order"))
-        F[f"order_superior[{p}]"] = z3.Or([z3.And(s.is_("superior_order"), s.superior == j)
-                                           for s in steps])
+            F_[f"superior_{r}[{p}]"] = z3.Or([z3.And(makes_f(i), s.staff[r][j]) for i, s in enumerate(steps)])
+        F_[f"order_executor[{p}]"] = some(lambda i, s: z3.And(s.is_("superior_order"), makes_f(i)))
+        F_[f"order_superior[{p}]"] = z3.Or([z3.And(s.is_("superior_order"), makes_f(i), s.superior == j)
+                                            for i, s in enumerate(steps)])
         for flag, word in (("objection_raised", "objected"), ("superior_insisted", "superior_insisted"),
                            ("clearly_illegal", "clearly_illegal")):
-            F[f"{word}[{p}]"] = some(lambda i, s, flag=flag: s.flag[flag])
-        F[f"person[{p}]"] = z3.BoolVal(True)
+            F_[f"{word}[{p}]"] = some(lambda i, s, flag=flag: z3.And(s.flag[flag], makes_f(i)))
+        F_[f"person[{p}]"] = z3.BoolVal(True, ctx)
     slots = list(sc.deciding)
     for j, a in enumerate(slots):
-        F[f"deciding_agency[{a}]"] = sc.deciding[a]
-        F[f"lead_agency[{a}]"] = sc.lead == j
-        F[f"other_agency[{a}]"] = z3.And(sc.deciding[a], sc.lead != j)
+        F_[f"deciding_agency[{a}]"] = sc.deciding[a]
+        F_[f"lead_agency[{a}]"] = sc.lead == j
+        F_[f"other_agency[{a}]"] = z3.And(sc.deciding[a], sc.lead != j)
     for a in sc.agencies:
-        F[f"agency[{a}]"] = z3.BoolVal(True)
-    F[f"deciding_agency[{SUPERIOR}]"] = F[f"lead_agency[{SUPERIOR}]"] = \
-        F[f"other_agency[{SUPERIOR}]"] = z3.BoolVal(False)
+        F_[f"agency[{a}]"] = z3.BoolVal(True, ctx)
+    F_[f"deciding_agency[{SUPERIOR}]"] = F_[f"lead_agency[{SUPERIOR}]"] = \
+        F_[f"other_agency[{SUPERIOR}]"] = z3.BoolVal(False, ctx)
     n_deciding = z3.Sum([z3.If(d, 1, 0) for d in sc.deciding.values()])
-    F["case:approval_required"] = sc.approval
-    F["case:single_agency"] = n_deciding == 1
-    F["case:joint_agencies"] = n_deciding >= 2
-    F["case:has_lead"] = sc.lead != -1
-    F["case:collective_wrong"] = z3.Or([z3.And(s.is_("collective"), z3.Not(s.correct)) for s in steps])
-    F["case:superior_changed_wrong"] = z3.Or([z3.And(s.is_("superior_change"), z3.Not(s.correct))
-                                              for s in steps])
-    F["case:order_wrong"] = z3.Or([z3.And(s.is_("superior_order"), z3.Not(s.correct)) for s in steps])
+    F_["case:approval_required"] = sc.approval
+    F_["case:single_agency"] = n_deciding == 1
+    F_["case:joint_agencies"] = n_deciding >= 2
+    F_["case:has_lead"] = sc.lead != -1
+    F_["case:collective_wrong"] = z3.And(f_kind == KIND["collective"], sc.act >= 0, wrong)
+    F_["case:superior_changed_wrong"] = z3.And(f_kind == KIND["superior_change"], sc.act >= 0, wrong)
+    F_["case:order_wrong"] = z3.And(f_kind == KIND["superior_order"], sc.act >= 0, wrong)
     # person-level facts of agencies, and agency-level facts of persons, are false
     for w in WORDS.values():
         if w.domain in ("person", "agency"):
             for party in sc.parties:
-                F.setdefault(f"{w.name}[{party}]", z3.BoolVal(False))
+                F_.setdefault(f"{w.name}[{party}]", z3.BoolVal(False, ctx))

@@ -67,10 +67,11 @@ class RuleTerms:
     def status(self, party: str) -> z3.ArithRef:
         """The party's line in the verdict: a line code, -1 none, -2 conflict."""
         codes = sorted(set(self.lines.values()))
+        ctx = self.enc.world.ctx
         has = {c: z3.Or([z3.And(self.enc.stands[k], self.code[(k, party)] == c)
-                         for k in self.allocating] or [z3.BoolVal(False)]) for c in codes}
-        clash = z3.PbGe([(h, 1) for h in has.values()], 2) if len(has) > 1 else z3.BoolVal(False)
-        term = z3.IntVal(-1)
+                         for k in self.allocating] or [z3.BoolVal(False, ctx)]) for c in codes}
+        clash = z3.PbGe([(h, 1) for h in has.values()], 2) if len(has) > 1 else z3.BoolVal(False, ctx)
+        term = z3.IntVal(-1, ctx)
         for c in reversed(codes):
             term = z3.If(has[c], c, term)
         return z3.If(z3.Not(self.in_scope), -1, z3.If(clash, -2, term))
@@ -78,6 +79,7 @@ class RuleTerms:
 
 def rule_terms(rs: r.RuleSet, world: World, lines: dict | None = None) -> RuleTerms:
     enc = encode_ruleset(rs, world)
+    ctx = world.ctx
     lines = {} if lines is None else lines
     kinds = {k: cl.kind for k, cl in rs.clauses.items()}
     allocating = [k for k in sorted(rs.clauses) if kinds[k] == "allocate"]
@@ -87,14 +89,14 @@ def rule_terms(rs: r.RuleSet, world: World, lines: dict | None = None) -> RuleTe
                                              for _i, e in bearing[k])]
     pursue = [enc.stands[k] for k in rs.clauses if kinds[k] == "pursue"]
     exempt = [enc.stands[k] for k in rs.clauses if kinds[k] == "exempt"]
-    in_scope = z3.And(z3.Or(pursue or [z3.BoolVal(False)]), z3.Not(z3.Or(exempt or [z3.BoolVal(False)])))
+    in_scope = z3.And(z3.Or(pursue or [z3.BoolVal(False, ctx)]), z3.Not(z3.Or(exempt or [z3.BoolVal(False, ctx)])))
     code, reach = {}, {}
     for k in allocating:
         for p in world.parties:
-            term = z3.IntVal(-1)
+            term = z3.IntVal(-1, ctx)
             for i, e in reversed(bearing[k]):    # the first effect that reaches decides
                 line = Line(e.category, e.mode) if isinstance(e, r.Allocate) else Line(None, None)
                 term = z3.If(enc.reaches[(k, i, p)], lines.setdefault(line, len(lines)), term)
             code[(k, p)] = term
-            reach[(k, p)] = z3.Or([enc.reaches[(k, i, p)] for i, _e in bearing[k]] or [z3.BoolVal(False)])
+            reach[(k, p)] = z3.Or([enc.reaches[(k, i, p)] for i, _e in bearing[k]] or [z3.BoolVal(False, ctx)])
     return RuleTerms(rs, enc, allocating, personal, in_scope, code, reach, lines)

@@ -18,6 +18,7 @@ from ..model import rules as r
 @dataclass
 class World:
     parties: tuple[str, ...]
+    ctx: z3.Context                  # the context every term of this world is built in
     # Constants whose value is already known to be false (a party without a
     # role): terms about them fold to false instead of being built.
     known_false: frozenset[str] = frozenset()
@@ -30,7 +31,7 @@ class World:
         v = self._vars.get(name)
         if v is None:
             v = self.defs.get(name)
-            self._vars[name] = v = z3.Bool(name) if v is None else v
+            self._vars[name] = v = z3.Bool(name, self.ctx) if v is None else v
         return v
 
     def case_fact(self, word: str) -> z3.BoolRef:
@@ -55,7 +56,7 @@ class World:
 def case_term(world: World, c: r.Cond) -> z3.BoolRef:
     match c:
         case r.CTrue():
-            return z3.BoolVal(True)
+            return z3.BoolVal(True, world.ctx)
         case r.CFact(name=name):
             return world.case_fact(name)
         case r.CHolds(ref=ref):
@@ -64,7 +65,7 @@ def case_term(world: World, c: r.Cond) -> z3.BoolRef:
             return world.reading(rd, opt)
         case r.CSome(role=role, where=where, negated=neg):
             some = z3.Or([member_term(world, role, where, None, p) for p in world.parties] or
-                         [z3.BoolVal(False)])
+                         [z3.BoolVal(False, world.ctx)])
             return z3.Not(some) if neg else some
         case r.CNot(arg=a):
             return z3.Not(case_term(world, a))
@@ -78,7 +79,7 @@ def case_term(world: World, c: r.Cond) -> z3.BoolRef:
 def party_term(world: World, c: r.Cond, party: str) -> z3.BoolRef:
     match c:
         case r.CTrue():
-            return z3.BoolVal(True)
+            return z3.BoolVal(True, world.ctx)
         case r.CFact(name=name):
             return world.party_fact(name, party)
         case r.CHolds(ref=ref):
@@ -98,7 +99,7 @@ def member_term(world: World, role: str, where: r.Cond | None, except_: r.Cond |
                 party: str) -> z3.BoolRef:
     """``party`` holds ``role``, satisfies ``where`` and not ``except``."""
     if f"{role}[{party}]" in world.known_false:
-        return z3.BoolVal(False)
+        return z3.BoolVal(False, world.ctx)
     parts = [world.party_fact(role, party)]
     if where is not None:
         parts.append(party_term(world, where, party))

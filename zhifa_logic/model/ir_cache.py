@@ -1,8 +1,10 @@
 """A cache of the resolved embedded Measures, so that a cold ``zhifa`` run
 does not parse and resolve 400 lines of DSL each time.
 
-The key hashes the rule-set text, the grammar and the package version; a
-stale or unreadable entry is simply rebuilt. Nothing is cached where the
+The key hashes the rule-set text, its resolved path (source positions in
+the cached IR name the file, so two checkouts must not share an entry), the
+grammar and the package version; a stale or unreadable entry is simply
+rebuilt. Nothing is cached where the
 cache folder cannot be written.
 """
 
@@ -30,6 +32,7 @@ def cached_ruleset(path: Path, build: Callable[[], RuleSet]) -> RuleSet:
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update((data_dir("grammar") / "zhifa.lark").read_bytes())
+    digest.update(str(path.resolve()).encode("utf-8", "surrogateescape"))
     digest.update(path.read_bytes())
     entry = _folder() / f"{path.stem}-{digest.hexdigest()[:24]}.pickle"
     try:

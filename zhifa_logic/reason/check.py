@@ -16,7 +16,7 @@ import z3
 
 from ..encode.chain import ACT_MADE, Bound, build_chain
 from ..encode.rules import readings_constraint, rule_terms
-from ..encode.solver import DEFAULT_RLIMIT, make_solver
+from ..encode.solver import DEFAULT_RLIMIT, check_within, make_solver, new_context
 from ..encode.terms import World
 from ..errors import InputError, SolverUnknown, Diagnostic
 from ..model import rules as r
@@ -33,15 +33,17 @@ class Checker:
     def __init__(self, rs: r.RuleSet, readings: dict[str, str], bound: Bound,
                  rlimit: int = DEFAULT_RLIMIT):
         self.rs, self.readings, self.bound = rs, readings, bound
-        self.sc = build_chain(bound)
-        self.world = World(self.sc.parties, defs=self.sc.facts)
+        self.ctx = new_context()
+        self.sc = build_chain(bound, self.ctx)
+        self.world = World(self.sc.parties, self.ctx, defs=self.sc.facts)
         self.t = rule_terms(rs, self.world)
         self.enc, self.code, self.reach = self.t.enc, self.t.code, self.t.reach
         self.allocating, self.personal, self.in_scope = self.t.allocating, self.t.personal, self.t.in_scope
         self.labels = clause_labels(rs)
         self.unknown: list[str] = []
         self._guards: list[z3.BoolRef] = []
-        self.solver = make_solver(rlimit)
+        self.rlimit = rlimit
+        self.solver = make_solver(self.ctx)
         self.solver.add(self.sc.constraints)
         self.solver.add(readings_constraint(rs, self.world))
         self.fixed = [self.world.reading(k, v) for k, v in sorted(readings.items())]
@@ -52,10 +54,10 @@ class Checker:
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
         fresh literal, so the solver keeps what it learned between queries."""
-        guard = z3.Bool(f"query!{len(self._guards)}")
+        guard = z3.Bool(f"query!{len(self._guards)}", self.ctx)
         self._guards.append(guard)
-        self.solver.add(z3.Implies(guard, z3.And(list(conds)) if conds else z3.BoolVal(True)))
-        status = self.solver.check(guard, *([] if free_readings else self.fixed))
+        self.solver.add(z3.Implies(guard, z3.And(list(conds)) if conds else z3.BoolVal(True, self.ctx)))
+        status = check_within(self.solver, self.rlimit, guard, *([] if free_readings else self.fixed))
         if status == z3.unknown:
             self.unknown.append(what)
         return self.solver.model() if status == z3.sat else None
@@ -71,7 +73,11 @@ class Checker:
         return firing, to_verdict(case.id, self.rs, facts, firing, findings, self.readings)
 
     def witness(self, model: z3.ModelRef, holds: Callable[[Firing, object, dict], bool], name: str,
-                keep_steps: bool = False) -> dict:
+                keep_steps: bool = False, in_scope: bool = True) -> dict:
+        """The case of ``model``, checked and made minimal. With ``in_scope``
+        (every finding about one rule set) the case must be a fault the rule
+        set pursues; a comparison passes False, since a local exemption that
+        takes a case out of scope is itself a difference to witness."""
         doc = read_case(model, self.sc, self.world, self.rs, name)
 
         kinds = [s["step"] for s in doc["chain"]]
@@ -80,7 +86,7 @@ class Checker:
             if keep_steps and [s["step"] for s in candidate["chain"]] != kinds:
                 return False
             got = self.firing_of(candidate)   # every finding is about a case in scope
-            return (got is not None and got[1].outcome not in ("no_fault", "exempt")
+            return (got is not None and not (in_scope and got[1].outcome in ("no_fault", "exempt"))
                     and holds(*got, candidate))
 
         if not ok(doc):
@@ -212,7 +218,7 @@ class Checker:
 
     def _not_signature(self, values: dict[str, bool]) -> z3.BoolRef:
         return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
-                             or [z3.BoolVal(True)]))
+                             or [z3.BoolVal(True, self.ctx)]))
 
     def dead(self) -> list[CheckFinding]:
         out = []
@@ -238,11 +244,19 @@ class Checker:
     def shadowed(self) -> list[CheckFinding]:
         out = []
         for pr in self.rs.priorities:
-            m = self.model(self.in_scope, self.enc.fires[pr.high], self.enc.fires[pr.low],
-                           z3.Not(self.enc.stands[pr.low]), what=f"shadowed {pr.low}")
+            # Prefer a witness where the higher clause itself stands; a
+            # priority whose higher clause fires only where a third clause
+            # displaces it still shadows, and its witness shows that.
+            for high in (self.enc.stands[pr.high], self.enc.fires[pr.high]):
+                m = self.model(self.in_scope, high, self.enc.fires[pr.low],
+                               z3.Not(self.enc.stands[pr.low]), what=f"shadowed {pr.low}")
+                if m is not None:
+                    break
             if m is not None:
-                doc = self.witness(m, lambda f, v, d, pr=pr: pr.low in f.fired and pr.low not in f.stands
-                                   and pr.high in f.stands, "shadowed")
+                need = high is self.enc.stands[pr.high]
+                doc = self.witness(m, lambda f, v, d, pr=pr, need=need: (
+                    pr.low in f.fired and pr.low not in f.stands
+                    and pr.high in (f.stands if need else f.fired)), "shadowed")
                 out.append(CheckFinding("shadowed", (pr.high, pr.low), (),
                                         self.common(doc, (pr.high, pr.low)), doc))
         return out
@@ -290,11 +304,18 @@ def _lines_agree(rs: r.RuleSet, a: str, b: str, alone: bool) -> Callable:
 
 def shows_fault(doc: dict) -> bool:
     """The chain reaches the act and shows the fault: it ends with a step that
-    makes or refuses the act, and some opinion it makes is wrong or somebody
+    makes or refuses the act, and the act's opinion is wrong or somebody
     failed to act (the concrete twin of ``SymbolicChain.shows_fault``)."""
     chain = doc["chain"]
-    return bool(chain) and chain[-1]["step"] in ACT_MADE and any(
-        s["step"] == "fail_to_act" or ("opinion" in s and s.get("correct") is False) for s in chain)
+    current = None
+    for s in chain:                      # chain/roles.act_opinion, on the document
+        if s["step"] == "execute" or (s["step"] in ("review", "approve") and s["action"] == "pass"):
+            current = s["of"]
+        elif "opinion" in s:
+            current = s["opinion"]
+    act_wrong = any(s.get("opinion") == current and s.get("correct") is False for s in chain)
+    return bool(chain) and chain[-1]["step"] in ACT_MADE and (
+        act_wrong or any(s["step"] == "fail_to_act" for s in chain))
 
 
 def _words(c: r.Cond | None) -> set[str]:

@@ -37,7 +37,7 @@ class Comparison:
         self.lt: RuleTerms = self.ch.t
         self.bt: RuleTerms = rule_terms(base, self.ch.world, self.lt.lines)
         liable_codes = [c for line, c in self.lt.lines.items() if line.liable]
-        self._liable = lambda s: z3.Or([s == c for c in liable_codes] or [z3.BoolVal(False)])
+        self._liable = lambda s: z3.Or([s == c for c in liable_codes] or [z3.BoolVal(False, self.ch.ctx)])
         self.parties = self.ch.sc.parties
         self.sl = {p: self.lt.status(p) for p in self.parties}
         self.sb = {p: self.bt.status(p) for p in self.parties}
@@ -94,7 +94,8 @@ class Comparison:
                     break
                 pattern = [z3.is_true(m.eval(t, True)) for t in stands]
                 blocks.append(z3.Not(z3.And([t == v for t, v in zip(stands, pattern)])))
-                doc = self.ch.witness(m, lambda f, v, d, kind=kind: bool(self.holds(kind, d)), kind)
+                doc = self.ch.witness(m, lambda f, v, d, kind=kind: bool(self.holds(kind, d)), kind,
+                                      in_scope=False)
                 who = self.holds(kind, doc)
                 (fb, vb), (fl, vl) = self.verdicts(doc)
                 keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "allocate"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import z3
 
 from ..encode.rules import encode_ruleset, readings_constraint
-from ..encode.solver import DEFAULT_RLIMIT, make_solver
+from ..encode.solver import DEFAULT_RLIMIT, check_within, make_solver, new_context
 from ..encode.terms import World
 from ..errors import Diagnostic, SolverUnknown
 from ..model import rules as r
@@ -37,7 +37,7 @@ def known_facts(world: World, rs: r.RuleSet, facts: ChainFacts) -> list[z3.BoolR
         else:
             word, party = name[:-1].split("[", 1)
             value = party in holders.get(word, ())
-        out.append(var == z3.BoolVal(value))
+        out.append(var == z3.BoolVal(value, world.ctx))
     return out
 
 
@@ -47,14 +47,15 @@ def solve_firing(rs: r.RuleSet, facts: ChainFacts, readings: dict[str, str],
     roles = {w.name for w in WORDS.values() if w.kind == "role"}
     absent = frozenset(f"{role}[{p}]" for role in roles for p in facts.parties
                        if p not in holders.get(role, ()))
-    world = World(facts.parties, absent)
+    ctx = new_context()
+    world = World(facts.parties, ctx, absent)
     enc = encode_ruleset(rs, world)
-    solver = make_solver(rlimit)
+    solver = make_solver(ctx)
     solver.add(readings_constraint(rs, world))
     for name, option in sorted(readings.items()):
         solver.add(world.reading(name, option))
     solver.add(known_facts(world, rs, facts))
-    status = solver.check()
+    status = check_within(solver, rlimit)
     if status == z3.unknown:
         raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` ({solver.reason_unknown()}) within "
                                        f"rlimit {rlimit}; no verdict is guessed",

@@ -37,7 +37,10 @@ def select_readings(rs: RuleSet, choices: list[str]) -> dict[str, str]:
     """Defaults, overridden by ``name=option`` choices from the command line."""
     out = rs.default_readings()
     for choice in choices:
-        name, _, option = choice.partition("=")
+        name, eq, option = choice.partition("=")
+        if not eq:
+            raise InputError(Diagnostic(f"`--reading {choice}` names no option",
+                                        expected="NAME=OPTION, e.g. art11-4-bearers=only-at-fault"))
         reading = rs.readings.get(name)
         if reading is None:
             raise InputError(Diagnostic(f"unknown reading `{name}`",

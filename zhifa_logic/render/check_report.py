@@ -55,7 +55,7 @@ def sentence(f: CheckFinding, lang: str) -> str:
                 "overlap": f"两条在同一案件中对同一当事方作出相同分配；见证案例具有：{listed}。",
                 "gap": f"属于追究范围，但没有任何条款对人员分配责任；见证案例具有：{listed}。",
                 "shadowed": f"两条同时适用时，优先规则排除后者；见证案例具有：{listed}。"}.get(f.kind, "")
-    listed = ", ".join(w.gloss for w in words) or "(no other fact in common)"
+    listed = ", ".join(w.name.replace("_", " ") for w in words) or "(no other fact in common)"
     return {"conflict": f"Both apply to one case and give one party different lines; the witness has: {listed}.",
             "overlap": f"Both apply to one case and give one party the same line; the witness has: {listed}.",
             "gap": f"In scope, yet no clause allocates liability to any person; the witness has: {listed}.",

@@ -19,14 +19,27 @@ def render_diagnostic(d: Diagnostic, sources: dict[str, SourceFile], lang: str =
         start = max(d.span.col - 1, 0)
         end = d.span.end_col - 1 if d.span.end_line == d.span.line else len(text)
         end = max(end, start + 1)
+        text, start, end = _window(text, start, end)
         gutter = f"{d.span.line:>4} | "
         out.append(gutter + text)
         lead = display_width(text[:start])
         width = max(display_width(text[start:end]), 1)
-        out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * width)
+        out.append(" " * (len(gutter) - 2) + "| " + " " * lead + "^" * min(width, 60))
     if d.expected:
         out.append(f"  {w['expected']}: {d.expected}")
     if d.suggestion:
         out.append(f"  {w['suggestion']}: {d.suggestion}")
     out.extend(f"  {note}" for note in d.notes)
     return "\n".join(out)
+
+
+def _window(text: str, start: int, end: int, room: int = 100) -> tuple[str, int, int]:
+    """A long line (minified JSON) cut to ``room`` characters around the error."""
+    if len(text) <= room:
+        return text, start, end
+    left = max(0, min(start - room // 3, len(text) - room))
+    cut = text[left:left + room]
+    prefix = "…" if left else ""
+    suffix = "…" if left + room < len(text) else ""
+    shift = len(prefix) - left
+    return prefix + cut + suffix, start + shift, min(end, left + room) + shift

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedEOF, UnexpectedInput
 
 from ..errors import Diagnostic, InputError
 from ..resources import data_dir
@@ -29,19 +29,36 @@ def parse_json(text: str, file: str) -> tuple[object, dict[Path, Span]]:
         tree = _parser().parse(text)
     except UnexpectedInput as exc:
         line, col = getattr(exc, "line", 1) or 1, getattr(exc, "column", 1) or 1
-        rest = text.splitlines()[line:] if line else []
-        if (getattr(exc, "token", None) is not None and exc.token.type == "$END") or \
-                not "".join(rest).strip():
+        token = getattr(exc, "token", None)
+        expected_set = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+        pos = getattr(exc, "pos_in_stream", None) or 0
+        bad = text[pos:pos + 1]
+        suggestion = None
+        full = {"：": ":", "，": ",", "“": '"', "”": '"', "｛": "{", "｝": "}", "［": "[", "］": "]"}
+        if isinstance(exc, UnexpectedEOF) or (token is not None and token.type == "$END"):
             lines = text.splitlines() or [""]
             line, col = len(lines), len(lines[-1]) + 1
             msg = "the JSON ends too early"
+        elif token is not None and "$END" in expected_set:
+            msg = "there is more after the end of the JSON document"
+        elif bad == '"' and '"' not in text[pos + 1:]:
+            msg = "the JSON ends too early: a string is not closed"
+        elif bad == '"':
+            msg = "this string is not valid JSON (a raw line break, tab or bad escape?)"
         else:
             msg = "this is not valid JSON here"
+            if bad in full:
+                suggestion = f"use the ASCII `{full[bad]}` instead of the full-width `{bad}`"
         expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None)
         raise InputError(Diagnostic(msg, Span(file, line, col, line, col + 1),
-                                    expected=describe_expected(set(expected)) if expected else None)) from None
+                                    expected=describe_expected(set(expected)) if expected else None,
+                                    suggestion=suggestion)) from None
     spans: dict[Path, Span] = {}
-    value = _walk(tree, (), spans, file)
+    try:
+        value = _walk(tree, (), spans, file)
+    except RecursionError:
+        raise InputError(Diagnostic("the JSON is nested too deeply to be a case",
+                                    Span(file, 1, 1, 1, 2), expected="a zhifa-case/1 object")) from None
     return value, spans
 
 
@@ -58,7 +75,7 @@ def _walk(node, path: Path, spans: dict, file: str):
         raise AssertionError(node)
     kind = node.data
     if kind == "string":
-        return json.loads(node.children[0])
+        return _text(node.children[0], file)
     if kind == "number":
         return json.loads(node.children[0])
     if kind in ("true", "false", "null"):
@@ -69,7 +86,7 @@ def _walk(node, path: Path, spans: dict, file: str):
         out: dict = {}
         for pair in node.children:
             key_tok, val = pair.children
-            key = json.loads(key_tok)
+            key = _text(key_tok, file)
             if key in out:
                 raise InputError(Diagnostic(f"the key `{key}` appears twice", _span(key_tok, file)))
             spans[path + (key, "<key>")] = _span(key_tok, file)
@@ -81,4 +98,16 @@ def _walk(node, path: Path, spans: dict, file: str):
 
 def _token_value(tok: Token, path: Path, spans: dict, file: str):
     spans[path] = _span(tok, file)
-    return json.loads(tok)
+    return _text(tok, file) if str(tok).startswith('"') else json.loads(tok)
+
+
+def _text(tok: Token, file: str) -> str:
+    """A JSON string; a lone surrogate (\\ud800) is not text and is refused."""
+    value = json.loads(tok)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(Diagnostic("this string holds a lone surrogate escape (\\ud800–\\udfff), "
+                                    "which is not a character", _span(tok, file),
+                                    expected="text that is valid Unicode")) from None
+    return value

@@ -43,6 +43,9 @@ _READABLE = {
     "EN_CITE": "a citation (Art. 11(4))", "STRING": "a quoted text", "ZH_STRING": "a text in 「」",
     "FLAG": "a flag (should-have-detected, 弄虚作假…)", "MITIGATE": "mitigate / 从轻减轻",
     "LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "$END": "the end of the file",
+    # the JSON grammar's terminals
+    "ESCAPED_STRING": 'a "string"', "SIGNED_NUMBER": "a number", "LSQB": "[", "RSQB": "]",
+    "COMMA": ",", "COLON": ":", "TRUE": "true", "FALSE": "false", "NULL": "null",
 }
 
 
