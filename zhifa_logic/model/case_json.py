@@ -12,9 +12,12 @@ from .case import (ACT_KINDS, ACTIONS, POSITIONS, ROLES, STAGES, STEP_FLAGS, STE
 from .names import did_you_mean
 
 FORMAT = "zhifa-case/1"
-_FAULT = re.compile(r"^(6\.(1[0-7]|[1-9])|7\.[1-5])$")
-_EXEMPTION = re.compile(r"^8\.[1-4]$")
-_CIRC = re.compile(r"^(19\.[1-5]|20\.[1-8]|19\.2-no-loss)$")
+# A local rule set's own item is named by the rule set: ``shijianguan:4.1``
+# (an added field meaning, not a changed one: old files read the same).
+_LOCAL = r"[^\s:]+:[1-9][0-9]*(\.[1-9][0-9]*)?"
+_FAULT = re.compile(rf"^(6\.(1[0-7]|[1-9])|7\.[1-5]|{_LOCAL})$")
+_EXEMPTION = re.compile(rf"^(8\.[1-4]|{_LOCAL})$")
+_CIRC = re.compile(rf"^(19\.[1-5]|20\.[1-8]|19\.2-no-loss|{_LOCAL})$")
 
 _STEP_FIELDS = {
     "draft": ({"step", "by", "opinion", "correct"}, {"falsified"}),
@@ -167,8 +170,10 @@ class _Reader:
                    self.string(d, "lead", path, optional=True),
                    self.enum(d, "kind", path, tuple(ACT_KINDS)) or "other",
                    bool(approval),
-                   self.refs(d, "faults", path, _FAULT, "an item of Art. 6 (6.1–6.17) or Art. 7 (7.1–7.5)"),
-                   self.refs(d, "exemptions", path, _EXEMPTION, "an item of Art. 8 (8.1–8.4)"),
+                   self.refs(d, "faults", path, _FAULT, "an item of Art. 6 (6.1–6.17) or Art. 7 (7.1–7.5), "
+                             "or a local rule set's own, such as `wujin:3.1`"),
+                   self.refs(d, "exemptions", path, _EXEMPTION, "an item of Art. 8 (8.1–8.4), or a local "
+                             "rule set's own ground, such as `shijianguan:4.1`"),
                    self.span(path))
 
     def step(self, v, path, index) -> Step | None:

@@ -22,7 +22,8 @@ def case_from_syntax(node: n.CaseNode) -> Case:
             cite, src = parse_citation(c.text)
         except ValueError:
             cite, src = None, "?"
-        value = cite.ref if cite and not src else None
+        # 《name》… names a rule set's item (the rule set resolves the name)
+        value = None if cite is None else (cite.ref if not src else f"{src}:{cite.ref}")
         if cite and not src and cite.article == 19 and cite.paragraph == 2 and cite.item is None:
             value = None
         if value is None or not pattern.match(value):

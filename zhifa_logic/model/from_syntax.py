@@ -102,7 +102,9 @@ class _Resolver:
                 return r.CFact(w.name if w else name.text, scope)
             case n.Holds(citation=c):
                 cite = self.citation(c)
-                ref = cite.ref if cite else c.text
+                # the rule set's own items are named by it (``shijianguan:4.1``),
+                # the Measures' bare (``8.1``), as verdicts and cases name them
+                ref = self.ref(self.own(cite)) if cite else c.text
                 (self.case_items if scope == "case" else self.party_items).add(ref)
                 return r.CHolds(ref, scope)
             case n.ReadingIs(reading=rd, option=opt):

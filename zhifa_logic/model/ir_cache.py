@@ -3,8 +3,9 @@ does not parse and resolve 400 lines of DSL each time.
 
 The key hashes the rule-set text, its resolved path (source positions in
 the cached IR name the file, so two checkouts must not share an entry), the
-grammar and the package version; a stale or unreadable entry is simply
-rebuilt. Nothing is cached where the
+grammar, the package version and the code that builds the IR (syntax/ and
+model/, so an edited resolver never meets its old output); a stale or
+unreadable entry is simply rebuilt. Nothing is cached where the
 cache folder cannot be written.
 """
 
@@ -21,6 +22,9 @@ from ..resources import data_dir
 from .rules import RuleSet
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
 def _folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "zhifa-logic"
@@ -32,6 +36,8 @@ def cached_ruleset(path: Path, build: Callable[[], RuleSet]) -> RuleSet:
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update((data_dir("grammar") / "zhifa.lark").read_bytes())
+    for module in sorted((_PACKAGE / "syntax").glob("*.py")) + sorted((_PACKAGE / "model").glob("*.py")):
+        digest.update(module.read_bytes())
     digest.update(str(path.resolve()).encode("utf-8", "surrogateescape"))
     digest.update(path.read_bytes())
     entry = _folder() / f"{path.stem}-{digest.hexdigest()[:24]}.pickle"

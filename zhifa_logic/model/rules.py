@@ -60,6 +60,20 @@ class COr:
 Cond = CTrue | CFact | CHolds | CReading | CSome | CNot | CAnd | COr
 
 
+def held_refs(c: "Cond | None") -> set[str]:
+    """The item refs a condition asks about (``具有 …``)."""
+    match c:
+        case CHolds(ref=ref):
+            return {ref}
+        case CSome(where=w):
+            return held_refs(w)
+        case CNot(arg=a):
+            return held_refs(a)
+        case CAnd(args=args) | COr(args=args):
+            return set().union(*(held_refs(a) for a in args))
+    return set()
+
+
 # ── effects ──
 @dataclass(frozen=True)
 class Bearer:
@@ -184,3 +198,11 @@ class RuleSet:
 
     def default_readings(self) -> dict[str, str]:
         return {name: r.default for name, r in sorted(self.readings.items())}
+
+    def exemption_items(self) -> frozenset[str]:
+        """Case items that are grounds of exemption: those the conditions of
+        exempting clauses ask about (Art. 8's items; a local rule set's own
+        grounds, such as ``shijianguan:4.1``). Every other case item is a
+        fault (Art. 6, Art. 7, or a local rule set's own)."""
+        return frozenset(ref for cl in self.clauses.values() if cl.kind == "exempt"
+                         for ref in held_refs(cl.when) if ref in self.case_items)

@@ -43,18 +43,23 @@ class Comparison:
         self.sb = {p: self.bt.status(p) for p in self.parties}
 
     def condition(self, kind: str, p: str) -> z3.BoolRef:
+        """``kind`` holds for party ``p``, in a chain that reaches the act and
+        shows its fault (a difference on a chain that shows no fault, such as
+        an empty one, is an artefact, not news for a drafter)."""
         sb, sl, liable = self.sb[p], self.sl[p], self._liable
         match kind:
             case "contradicts":
-                return z3.Or(z3.And(liable(sb), liable(sl), sb != sl), z3.And(sl == -2, sb != -2))
+                differs = z3.Or(z3.And(liable(sb), liable(sl), sb != sl), z3.And(sl == -2, sb != -2))
             case "narrows":
-                return z3.And(liable(sb), z3.Not(liable(sl)), sl != -2)
+                differs = z3.And(liable(sb), z3.Not(liable(sl)), sl != -2)
             case "widens":
-                return z3.And(z3.Not(liable(sb)), sb != -2, liable(sl))
+                differs = z3.And(z3.Not(liable(sb)), sb != -2, liable(sl))
             case "fills_gap":
                 base_gap = z3.And(self.bt.in_scope, *[z3.Not(self.bt.enc.stands[k]) for k in self.bt.personal])
-                return z3.And(base_gap, self.ch.sc.shows_fault, liable(sl), p in self.ch.sc.persons)
-        raise AssertionError(kind)
+                differs = z3.And(base_gap, liable(sl), p in self.ch.sc.persons)
+            case _:
+                raise AssertionError(kind)
+        return z3.And(differs, self.ch.sc.shows_fault)
 
     def verdicts(self, doc: dict):
         try:
@@ -76,6 +81,8 @@ class Comparison:
         (_, vb), (_, vl) = got
         lb = {p.id: p for p in vb.parties}
         out = []
+        if not shows_fault(doc):
+            return ()
         for pl in vl.parties:
             b = lb[pl.id]
             if _differs(kind, b, pl, vb, vl, doc):
@@ -84,7 +91,9 @@ class Comparison:
 
     def findings(self, per_kind: int = 6) -> list[CheckFinding]:
         out = []
-        stands = [self.lt.enc.stands[k] for k in self.lt.allocating]
+        grounds = [k for k in sorted(self.local.clauses)          # exemptions the base lacks
+                   if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses]
+        stands = [self.lt.enc.stands[k] for k in self.lt.allocating + grounds]
         for kind in CLASSES:
             blocks = []
             while sum(f.kind == kind for f in out) < per_kind:
@@ -101,10 +110,25 @@ class Comparison:
                 keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "allocate"
                                     and any((k, i, p) in fl.reaches for p in who
                                             for i in range(len(self.local.clauses[k].effects)))))
+                if not keys:      # a local clause displaced the base's clause by a priority
+                    base_keys = {k for k, _i, p in fb.reaches if p in who and k in fb.stands}
+                    keys = tuple(sorted({pr.high for pr in self.local.priorities
+                                         if pr.low in base_keys and pr.low not in fl.stands
+                                         and pr.high in fl.stands}))
+                if vl.outcome == "exempt" and vb.outcome != "exempt":   # a ground the base lacks
+                    keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "exempt"
+                                        and k not in fb.stands))
                 change = sorted({f"{_line(vb, p)} → {_line(vl, p)}" for p in who})
                 note = "; ".join(change)
                 finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc, note)
-                if all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out):
+                exempting = bool(keys) and all(k in grounds for k in keys)
+                if exempting:
+                    # a new ground takes every party out, whatever their line
+                    # was: one finding per ground says it; look for others
+                    blocks.append(z3.Not(z3.Or([self.lt.enc.stands[k] for k in keys])))
+                    if all((f.kind, f.clauses) != (kind, keys) for f in out):
+                        out.append(finding)
+                elif all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out):
                     out.append(finding)     # the same change for another party is no news
         return out
 
@@ -129,5 +153,5 @@ def _differs(kind: str, b: PartyLine, l: PartyLine, vb, vl, doc: dict) -> bool:
         case "widens":
             return not b.liable and l.liable and not conflict_l
         case "fills_gap":
-            return vb.outcome == "gap" and l.liable and l.kind == "person" and shows_fault(doc)
+            return vb.outcome == "gap" and l.liable and l.kind == "person"
     return False

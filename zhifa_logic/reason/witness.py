@@ -85,8 +85,9 @@ def read_case(model: z3.ModelRef, sc: SymbolicChain, world: World, rs: RuleSet,
         if "opinion" in step:
             index[i] = step["opinion"]
         chain.append(step)
-    faults = [r for r in sorted(rs.case_items) if not r.startswith("8.") and val(world.case_item(r))]
-    exemptions = [r for r in sorted(rs.case_items) if r.startswith("8.") and val(world.case_item(r))]
+    grounds = rs.exemption_items()
+    faults = [r for r in sorted(rs.case_items) if r not in grounds and val(world.case_item(r))]
+    exemptions = [r for r in sorted(rs.case_items) if r in grounds and val(world.case_item(r))]
     circumstances = {}
     for party in sc.parties:
         items = [r for r in sorted(rs.party_items) if val(world.party_item(r, party))]

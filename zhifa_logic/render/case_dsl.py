@@ -64,7 +64,10 @@ def _str(text: str) -> str:
 
 
 def _cite(ref: str, lang: str) -> str:
-    c = parse_ref(ref)
+    src, _, bare = ref.rpartition(":")
+    c = parse_ref(bare)
+    if src:     # a local rule set's own item: 《wujin》第三条第（一）项, in either language
+        return c.zh(src)
     return c.zh() if lang == "zh" else c.en()
 
 

@@ -6,9 +6,9 @@ from ..model.citation import Citation
 
 OUTCOME = {
     "zh": {"liable": "有人承担责任", "none": "无人承担责任", "no_fault": "不属于执法过错",
-           "exempt": "不承担过错责任（第八条）", "gap": "规则未分配（漏洞）", "conflict": "规则冲突"},
+           "exempt": "不承担过错责任（免责事由成立）", "gap": "规则未分配（漏洞）", "conflict": "规则冲突"},
     "en": {"liable": "liable", "none": "nobody liable", "no_fault": "no fault",
-           "exempt": "exempt (Art. 8)", "gap": "gap: no clause allocates", "conflict": "conflict"},
+           "exempt": "exempt (a ground of exemption holds)", "gap": "gap: no clause allocates", "conflict": "conflict"},
 }
 CATEGORY = {
     "zh": {"direct": "直接责任", "leading": "领导责任", "agency": "机关责任", None: "—"},

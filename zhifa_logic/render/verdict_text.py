@@ -11,10 +11,13 @@ from .messages import ADJUST, CATEGORY, MODE, OUTCOME, WORDS, cite
 
 
 def ref_text(ref: str, lang: str) -> str:
-    if ":" in ref:
+    src, _, bare = ref.rpartition(":")
+    c = parse_ref(bare)
+    if c is None:
         return ref
-    c = parse_ref(ref)
-    return cite(c, lang) if c else ref
+    if src:     # a local rule set's own article: 《wujin》第三条 / Art. 3 of wujin
+        return c.zh(src) if lang == "zh" else c.en(src)
+    return cite(c, lang)
 
 
 def verdict_text(v: Verdict, case: Case, rs: RuleSet, lang: str) -> str:
