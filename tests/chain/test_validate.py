@@ -1,9 +1,11 @@
 """Chains that cannot have happened are refused, each with a clear message."""
 
+import json
+
 import pytest
 
 from zhifa_logic.errors import InputError
-from zhifa_logic.model.loader import load_ruleset
+from zhifa_logic.model.loader import load_case, load_ruleset
 from zhifa_logic.reason.prepare import prepare
 from tests.helpers import DRAFT_WRONG, case_doc, load
 
@@ -82,3 +84,19 @@ def test_one_person_takes_one_of_the_three_roles():
     # Art. 9: 承办人 / 审核人 / 批准人 are distinct functions.
     doc = case_doc([DRAFT_WRONG, {"step": "approve", "by": "h", "of": "o1", "action": "pass"}])
     assert refused(doc) == ["step 1 (approve): `h` acts as approver here but as handler at step 0"]
+
+
+def test_a_hierarchy_cycle_points_at_a_superior_link():
+    doc = case_doc([DRAFT_WRONG])
+    doc["agencies"][1]["superior"] = "CG"
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    with pytest.raises(InputError) as exc:
+        prepare(load_case("c.json", text), load_ruleset())
+    span = exc.value.diagnostics[0].span
+    assert text.splitlines()[span.line - 1].strip() == '"superior": "GOV"'   # CG's link
+
+
+def test_an_act_without_agencies_is_one_error_not_one_per_step():
+    doc = case_doc([DRAFT_WRONG, {"step": "execute", "by": "h", "of": "o1"}], act_agencies=[])
+    doc["act"]["agencies"] = []
+    assert refused(doc) == ["the act names no agency that decided it"]

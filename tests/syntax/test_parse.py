@@ -93,6 +93,29 @@ def test_unknown_keyword_lists_the_expected_ones():
     assert (d.span.line, d.span.col) == (9, 6) and "`reviews`" in d.expected
 
 
+
+def test_a_misspelt_keyword_gets_the_keyword_suggested():
+    with pytest.raises(InputError) as exc:
+        load_document("k.zl", EN_CASE.replace("li reviews o1 passes", "li revews o1 passes"))
+    assert exc.value.diagnostics[0].suggestion == "did you mean `reviews`?"
+    with pytest.raises(InputError) as exc:
+        load_document("k.zl", ZH_CASE.replace("行为 {", "行伪 {"))
+    assert exc.value.diagnostics[0].suggestion == "did you mean `行为`?"
+
+
+def test_a_chinese_file_sees_the_chinese_keywords_first():
+    # the expected list is cut after twelve words; a Chinese drafter must not
+    # find only English ones before the cut
+    with pytest.raises(InputError) as exc:
+        load_document("k.zl", ZH_CASE.replace("无须审核批准", "无须审合批准"))
+    expected = exc.value.diagnostics[0].expected
+    assert expected.index("`免责`") < expected.index("`faults`") if "`faults`" in expected else "`免责`" in expected
+    with pytest.raises(InputError) as exc:
+        load_document("k.zl", EN_CASE.replace("no-approval-required", "no-aproval-required"))
+    expected = exc.value.diagnostics[0].expected
+    assert "`faults`" in expected and expected.index("`faults`") < expected.index("`免责`")
+
+
 RULES = """规则集 local 「某区实施细则」
 依据 changzhou-2008
 条文 第三条 原文 「承办人拟办意见错误的，由承办人承担主要责任。」 译文 "A wrong draft: the handler bears the main liability."

@@ -70,7 +70,8 @@ def validate(case: Case, g: nx.DiGraph) -> None:
         names = [u[1] for u, _ in cycle]
         start = min(range(len(names)), key=lambda i: agency_ids.index(names[i]))
         names = names[start:] + names[:start]
-        c.fail(("agencies",), "the agencies' superiors form a cycle: " +
+        c.fail(("agencies", agency_ids.index(names[0]), "superior"),   # the caret on a link of it
+               "the agencies' superiors form a cycle: " +
                " → ".join(names + [names[0]]))
         break
 
@@ -92,7 +93,7 @@ def validate(case: Case, g: nx.DiGraph) -> None:
     agency_of = {p.id: p.agency for p in case.persons}
     # Who may act: persons of the deciding agencies, and — where a superior
     # agency changed the act (Art. 14) — persons of the agencies below it.
-    acting = set(act.agencies)
+    acting = set(act.agencies)     # empty: already reported, no cascade of errors per step
     for s in case.chain:
         if s.kind == "superior_change" and s.agency:
             acting |= {a.id for a in case.agencies if s.agency in superiors(g, a.id)}
@@ -103,7 +104,7 @@ def validate(case: Case, g: nx.DiGraph) -> None:
             c.fail(base + (flag,), f"`{flag}` does not apply to a {s.kind} step",
                    expected=", ".join(STEP_FLAGS[s.kind]) or "no flags")
         if s.by is not None and known(s.by, base + ("by",), person_ids, "person"):
-            if s.kind != "superior_change" and agency_of.get(s.by) not in acting:
+            if acting and s.kind != "superior_change" and agency_of.get(s.by) not in acting:
                 c.fail(base + ("by",), f"`{s.by}` belongs to `{agency_of.get(s.by)}`, which did not "
                        "decide the act", expected=f"a person of {', '.join(sorted(acting))}")
         if s.of is not None:
@@ -130,7 +131,7 @@ def validate(case: Case, g: nx.DiGraph) -> None:
                 if known(p.person, path, person_ids, "person"):
                     if p.person in seen:
                         c.fail(path, f"`{p.person}` takes part twice")
-                    if agency_of.get(p.person) not in acting:
+                    if acting and agency_of.get(p.person) not in acting:
                         c.fail(path, f"`{p.person}` belongs to `{agency_of.get(p.person)}`, which did "
                                "not decide the act")
                 seen.add(p.person)

@@ -9,6 +9,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..errors import Diagnostic, InputError
+from ..model.names import did_you_mean
 from ..resources import data_dir
 from ..source import Span
 from . import nodes
@@ -49,13 +50,25 @@ _READABLE = {
 }
 
 
-def describe_expected(names: set[str]) -> str:
+def _is_zh(word: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", word))
+
+
+def describe_expected(names: set[str], zh_first: bool = False) -> str:
+    """The expected terminals in words. Keywords in the script the writer is
+    using come first (a Chinese file sees 规则、当 … before rule, when …), so
+    the cut after twelve never hides the words they need."""
     kw = keywords()
     words = sorted({_READABLE.get(t) or f"`{kw[t]}`" if t in kw else _READABLE.get(t, t)
-                    for t in names})
-    if len(words) > 10:
-        words = words[:10] + [f"… ({len(words) - 10} more)"]
+                    for t in names}, key=lambda w: (_is_zh(w) != zh_first, w))
+    if len(words) > 12:
+        words = words[:12] + [f"… ({len(words) - 12} more)"]
     return ", ".join(words)
+
+
+def _keyword_suggestion(word: str, expected: set[str]) -> str | None:
+    kw = keywords()
+    return did_you_mean(word, [kw[t] for t in expected if t in kw])
 
 
 def glued_keyword(word: str) -> str | None:
@@ -103,7 +116,11 @@ def _diagnose(exc: UnexpectedInput, text: str, file: str) -> Diagnostic:
             suggestion = (f"write `{split}` for `{word}`: a keyword must be separated "
                           "from a name by a space")
             break
+    if suggestion is None and tok.type == "NAME":
+        suggestion = _keyword_suggestion(str(tok), set(exc.expected))
     at_end = not text[getattr(tok, "end_pos", len(text)) or len(text):].strip()
     message = (f"the file ends too early, after `{tok}`" if at_end else f"unexpected `{tok}`")
-    return Diagnostic(message, span, expected=describe_expected(set(exc.expected)),
+    first = re.search(r"^[ \t]*([^\s#/])\S*", text, re.M)    # the document's opening keyword
+    zh = _is_zh(str(tok)) or bool(first and _is_zh(first.group(0)))
+    return Diagnostic(message, span, expected=describe_expected(set(exc.expected), zh),
                       suggestion=suggestion)
