@@ -50,6 +50,7 @@ class Checker:
         self.roles = {k: {e.bearer.role for e in rs.clauses[k].effects
                           if isinstance(e, (r.Allocate, r.Exclude))} for k in self.allocating}
         self._coreach: dict[tuple[str, str], z3.BoolRef] = {}
+        self._together: dict[tuple[str, ...], z3.BoolRef] = {}
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
@@ -123,9 +124,13 @@ class Checker:
 
     def together(self, keys) -> z3.BoolRef:
         """All of ``keys`` stand, in scope, and reach one common party."""
-        keys = sorted(keys)    # term order decides the solver's models: keep it fixed
-        return z3.And(self.in_scope, *[self.enc.stands[k] for k in keys],
-                      z3.Or([z3.And([self.reach[(k, p)] for k in keys]) for p in self.sc.parties]))
+        keys = tuple(sorted(keys))    # term order decides the solver's models: keep it fixed
+        term = self._together.get(keys)
+        if term is None:
+            term = self._together[keys] = z3.And(
+                self.in_scope, *[self.enc.stands[k] for k in keys],
+                z3.Or([z3.And([self.reach[(k, p)] for k in keys]) for p in self.sc.parties]))
+        return term
 
     def groups(self, limit: int = 200) -> list[tuple[str, ...]]:
         """Maximal sets of allocating clauses that can all apply to one party
@@ -141,10 +146,23 @@ class Checker:
             if m is None:
                 break
             group = next(set(ab) for ab in open_pairs if z3.is_true(m.eval(coreach(*ab), True)))
-            for k in self.allocating:
-                if k not in group and all(self.may_share(k, g) for g in group) \
-                        and self.model(self.together(group | {k}), what="grouping") is not None:
-                    group.add(k)
+            # Grow the group to a maximal one. Every clause that joins in the
+            # case at hand joins at once (in key order, for a fixed answer);
+            # then one query asks whether *some* clause can still join, and
+            # its case is the next case at hand. Joining only gets harder as
+            # the group grows, so when nobody can join, the group is maximal.
+            while True:
+                for k in self.allocating:
+                    if k not in group and all(self.may_share(k, g) for g in group) \
+                            and z3.is_true(m.eval(self.together(group | {k}), True)):
+                        group.add(k)
+                joiners = [k for k in self.allocating
+                           if k not in group and all(self.may_share(k, g) for g in group)]
+                if not joiners:
+                    break
+                m = self.model(z3.Or([self.together(group | {k}) for k in joiners]), what="grouping")
+                if m is None:
+                    break
             found.append(group)
         return sorted(tuple(sorted(g)) for g in found)
 
