@@ -50,31 +50,53 @@ def readings_constraint(rs: r.RuleSet, world: World) -> list[z3.BoolRef]:
 
 
 @dataclass
+class PartyStatus:
+    """``line[c]``: the verdict gives the party exactly line ``c``;
+    ``clash``: two lines, a conflict; neither: no line."""
+
+    line: dict[int, z3.BoolRef]
+    clash: z3.BoolRef
+    false: z3.BoolRef
+
+    def has(self, codes) -> z3.BoolRef:
+        return z3.Or([self.line[c] for c in codes if c in self.line] or [self.false])
+
+
+@dataclass
 class RuleTerms:
     """What a check asks of one rule set over one world: which clauses stand,
-    whether the case is in scope, and the line each clause gives each party
-    as an integer code (-1: no line), so that lines compare by ``==``."""
+    whether the case is in scope, and the line each clause gives each party,
+    as Booleans per line code (lines are numbered in ``lines``, shared by
+    the rule sets a comparison looks at): every question stays SAT, with no
+    integer arithmetic for the solver to reason about."""
 
     rs: r.RuleSet
     enc: Encoding
     allocating: list[str]
     personal: list[str]                      # allocating clauses that speak of persons
     in_scope: z3.BoolRef                     # some scope clause stands, no exemption does
-    code: dict[tuple[str, str], z3.ArithRef]
     reach: dict[tuple[str, str], z3.BoolRef]
     lines: dict                              # Line -> code, shared across rule sets
+    gives: dict[tuple[str, str], dict[int, z3.BoolRef]]   # (clause, party) -> code -> that line
 
-    def status(self, party: str) -> z3.ArithRef:
-        """The party's line in the verdict: a line code, -1 none, -2 conflict."""
-        codes = sorted(set(self.lines.values()))
+    def same_line(self, a: str, b: str, party: str) -> z3.BoolRef:
+        """Both clauses give ``party`` a line, and the same one."""
+        ga, gb = self.gives[(a, party)], self.gives[(b, party)]
+        return z3.Or([z3.And(ga[c], gb[c]) for c in sorted(ga) if c in gb]
+                     or [z3.BoolVal(False, self.enc.world.ctx)])
+
+    def party_status(self, party: str) -> "PartyStatus":
+        """The party's line in the verdict, in Booleans only (no integer
+        codes: a comparison of two rule sets stays a SAT question)."""
         ctx = self.enc.world.ctx
-        has = {c: z3.Or([z3.And(self.enc.stands[k], self.code[(k, party)] == c)
-                         for k in self.allocating] or [z3.BoolVal(False, ctx)]) for c in codes}
-        clash = z3.PbGe([(h, 1) for h in has.values()], 2) if len(has) > 1 else z3.BoolVal(False, ctx)
-        term = z3.IntVal(-1, ctx)
-        for c in reversed(codes):
-            term = z3.If(has[c], c, term)
-        return z3.If(z3.Not(self.in_scope), -1, z3.If(clash, -2, term))
+        false = z3.BoolVal(False, ctx)
+        has = {}
+        for k in self.allocating:
+            for c, term in self.gives[(k, party)].items():
+                has.setdefault(c, []).append(z3.And(self.enc.stands[k], term))
+        has = {c: z3.Or(terms) for c, terms in sorted(has.items())}
+        clash = z3.And(self.in_scope, z3.PbGe([(h, 1) for h in has.values()], 2)) if len(has) > 1 else false
+        return PartyStatus({c: z3.And(self.in_scope, z3.Not(clash), h) for c, h in has.items()}, clash, false)
 
 
 def rule_terms(rs: r.RuleSet, world: World, lines: dict | None = None) -> RuleTerms:
@@ -90,13 +112,15 @@ def rule_terms(rs: r.RuleSet, world: World, lines: dict | None = None) -> RuleTe
     pursue = [enc.stands[k] for k in rs.clauses if kinds[k] == "pursue"]
     exempt = [enc.stands[k] for k in rs.clauses if kinds[k] == "exempt"]
     in_scope = z3.And(z3.Or(pursue or [z3.BoolVal(False, ctx)]), z3.Not(z3.Or(exempt or [z3.BoolVal(False, ctx)])))
-    code, reach = {}, {}
+    reach, gives = {}, {}
     for k in allocating:
         for p in world.parties:
-            term = z3.IntVal(-1, ctx)
-            for i, e in reversed(bearing[k]):    # the first effect that reaches decides
+            first, earlier = {}, []
+            for i, e in bearing[k]:              # the first effect that reaches decides
                 line = Line(e.category, e.mode) if isinstance(e, r.Allocate) else Line(None, None)
-                term = z3.If(enc.reaches[(k, i, p)], lines.setdefault(line, len(lines)), term)
-            code[(k, p)] = term
+                code = lines.setdefault(line, len(lines))
+                first.setdefault(code, []).append(z3.And(enc.reaches[(k, i, p)], *earlier))
+                earlier.append(z3.Not(enc.reaches[(k, i, p)]))
+            gives[(k, p)] = {c: z3.Or(terms) for c, terms in first.items()}
             reach[(k, p)] = z3.Or([enc.reaches[(k, i, p)] for i, _e in bearing[k]] or [z3.BoolVal(False, ctx)])
-    return RuleTerms(rs, enc, allocating, personal, in_scope, code, reach, lines)
+    return RuleTerms(rs, enc, allocating, personal, in_scope, reach, lines, gives)

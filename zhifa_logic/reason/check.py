@@ -37,7 +37,7 @@ class Checker:
         self.sc = build_chain(bound, self.ctx)
         self.world = World(self.sc.parties, self.ctx, defs=self.sc.facts)
         self.t = rule_terms(rs, self.world)
-        self.enc, self.code, self.reach = self.t.enc, self.t.code, self.t.reach
+        self.enc, self.reach = self.t.enc, self.t.reach
         self.allocating, self.personal, self.in_scope = self.t.allocating, self.t.personal, self.t.in_scope
         self.labels = clause_labels(rs)
         self.unknown: list[str] = []
@@ -171,7 +171,7 @@ class Checker:
         pairs = sorted({pair for g in groups for pair in combinations(g, 2) if self.may_share(*pair)})
         for a, b in pairs:
             both = [self.in_scope, self.enc.stands[a], self.enc.stands[b]]
-            clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)], self.code[(a, p)] != self.code[(b, p)])
+            clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)], z3.Not(self.t.same_line(a, b, p)))
                            for p in self.sc.parties])
             m = self.model(*both, clash, what=f"conflict {a} / {b}")
             if m is not None:
@@ -238,26 +238,41 @@ class Checker:
         return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
                              or [z3.BoolVal(True, self.ctx)]))
 
-    def dead(self) -> list[CheckFinding]:
-        out = []
-        for k in sorted(self.rs.clauses):
-            if self.model(self.enc.fires[k], what=f"dead {k}", free_readings=True) is None:
-                out.append(CheckFinding("dead", (k,), note="no case within the bound makes it apply, "
-                                                           "under any reading"))
+    def satisfiable(self, terms: dict[str, z3.BoolRef], *context: z3.BoolRef, what: str,
+                    free_readings: bool = False) -> set[str]:
+        """The keys whose term can hold, with ``context``. Each model settles
+        every key it satisfies, so this costs one query per distinct case
+        found plus a final one, not one per key."""
+        open_, out = dict(sorted(terms.items())), set()
+        while open_:
+            m = self.model(*context, z3.Or(list(open_.values())), what=what,
+                           free_readings=free_readings)
+            if m is None:
+                break
+            hit = [k for k, t in open_.items() if z3.is_true(m.eval(t, True))]
+            out.update(hit)
+            for k in hit:
+                del open_[k]
         return out
 
+    def dead(self) -> list[CheckFinding]:
+        live = self.satisfiable(self.enc.fires, what="dead clauses", free_readings=True)
+        return [CheckFinding("dead", (k,), note="no case within the bound makes it apply, under any reading")
+                for k in sorted(self.rs.clauses) if k not in live]
+
     def redundant(self) -> list[CheckFinding]:
-        out = []
-        for k in self.allocating:
-            alone = z3.Or([z3.And(self.reach[(k, p)], *[
-                z3.Not(z3.And(self.enc.stands[o], self.reach[(o, p)], self.code[(o, p)] == self.code[(k, p)]))
-                for o in self.allocating if o != k]) for p in self.sc.parties])
-            can_apply = self.model(self.in_scope, self.enc.stands[k], what=f"redundant {k}")
-            if can_apply is not None and self.model(self.in_scope, self.enc.stands[k], alone,
-                                                    what=f"redundant {k}") is None:
-                out.append(CheckFinding("redundant", (k,), note="every line it gives is given, "
-                                                                "the same, by another clause"))
-        return out
+        applies = self.satisfiable({k: self.enc.stands[k] for k in self.allocating}, self.in_scope,
+                                   what="redundant clauses")
+
+        def alone(k: str) -> z3.BoolRef:
+            """``k`` stands and gives some party a line no other clause gives it."""
+            return z3.And(self.enc.stands[k], z3.Or([z3.And(self.reach[(k, p)], *[
+                z3.Not(z3.And(self.enc.stands[o], self.t.same_line(o, k, p)))
+                for o in self.allocating if o != k]) for p in self.sc.parties]))
+
+        needed = self.satisfiable({k: alone(k) for k in applies}, self.in_scope, what="redundant clauses")
+        return [CheckFinding("redundant", (k,), note="every line it gives is given, the same, by another clause")
+                for k in self.allocating if k in applies and k not in needed]
 
     def shadowed(self) -> list[CheckFinding]:
         out = []

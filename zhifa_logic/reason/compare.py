@@ -36,27 +36,29 @@ class Comparison:
         self.ch = Checker(local, readings, bound, rlimit)
         self.lt: RuleTerms = self.ch.t
         self.bt: RuleTerms = rule_terms(base, self.ch.world, self.lt.lines)
-        liable_codes = [c for line, c in self.lt.lines.items() if line.liable]
-        self._liable = lambda s: z3.Or([s == c for c in liable_codes] or [z3.BoolVal(False, self.ch.ctx)])
+        self.liable_codes = sorted(c for line, c in self.lt.lines.items() if line.liable)
         self.parties = self.ch.sc.parties
-        self.sl = {p: self.lt.status(p) for p in self.parties}
-        self.sb = {p: self.bt.status(p) for p in self.parties}
+        self.sl = {p: self.lt.party_status(p) for p in self.parties}
+        self.sb = {p: self.bt.party_status(p) for p in self.parties}
 
     def condition(self, kind: str, p: str) -> z3.BoolRef:
         """``kind`` holds for party ``p``, in a chain that reaches the act and
         shows its fault (a difference on a chain that shows no fault, such as
         an empty one, is an artefact, not news for a drafter)."""
-        sb, sl, liable = self.sb[p], self.sl[p], self._liable
+        sb, sl = self.sb[p], self.sl[p]
+        lb, ll = sb.has(self.liable_codes), sl.has(self.liable_codes)
         match kind:
-            case "contradicts":
-                differs = z3.Or(z3.And(liable(sb), liable(sl), sb != sl), z3.And(sl == -2, sb != -2))
+            case "contradicts":       # both liable on different lines, or a new clash
+                same = z3.Or([z3.And(sb.line[c], sl.line[c]) for c in self.liable_codes
+                              if c in sb.line and c in sl.line] or [sb.false])
+                differs = z3.Or(z3.And(lb, ll, z3.Not(same)), z3.And(sl.clash, z3.Not(sb.clash)))
             case "narrows":
-                differs = z3.And(liable(sb), z3.Not(liable(sl)), sl != -2)
+                differs = z3.And(lb, z3.Not(ll), z3.Not(sl.clash))
             case "widens":
-                differs = z3.And(z3.Not(liable(sb)), sb != -2, liable(sl))
+                differs = z3.And(z3.Not(lb), z3.Not(sb.clash), ll)
             case "fills_gap":
                 base_gap = z3.And(self.bt.in_scope, *[z3.Not(self.bt.enc.stands[k]) for k in self.bt.personal])
-                differs = z3.And(base_gap, liable(sl), p in self.ch.sc.persons)
+                differs = z3.And(base_gap, ll, p in self.ch.sc.persons)
             case _:
                 raise AssertionError(kind)
         return z3.And(differs, self.ch.sc.shows_fault)
@@ -89,14 +91,17 @@ class Comparison:
                 out.append(pl.id)
         return tuple(out)
 
-    def findings(self, per_kind: int = 6) -> list[CheckFinding]:
+    def findings(self, per_kind: int = 6, patience: int = 16) -> list[CheckFinding]:
+        """Up to ``per_kind`` distinct differences of each class. A class
+        stops early after ``patience`` cases in a row that only repeat a
+        difference already reported (same clauses, same change of line)."""
         out = []
         grounds = [k for k in sorted(self.local.clauses)          # exemptions the base lacks
                    if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses]
         stands = [self.lt.enc.stands[k] for k in self.lt.allocating + grounds]
         for kind in CLASSES:
-            blocks = []
-            while sum(f.kind == kind for f in out) < per_kind:
+            blocks, misses = [], 0
+            while sum(f.kind == kind for f in out) < per_kind and misses < patience:
                 some = z3.Or([self.condition(kind, p) for p in self.parties])
                 m = self.ch.model(some, *blocks, what=f"{kind}")
                 if m is None:
@@ -126,10 +131,12 @@ class Comparison:
                     # a new ground takes every party out, whatever their line
                     # was: one finding per ground says it; look for others
                     blocks.append(z3.Not(z3.Or([self.lt.enc.stands[k] for k in keys])))
-                    if all((f.kind, f.clauses) != (kind, keys) for f in out):
-                        out.append(finding)
-                elif all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out):
-                    out.append(finding)     # the same change for another party is no news
+                    new = all((f.kind, f.clauses) != (kind, keys) for f in out)
+                else:                       # the same change for another party is no news
+                    new = all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out)
+                if new:
+                    out.append(finding)
+                misses = 0 if new else misses + 1
         return out
 
 
