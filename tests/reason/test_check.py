@@ -73,3 +73,28 @@ def test_a_bound_too_small_for_art12_says_so(checker):
     # one deciding agency: Art. 12's joint forms cannot apply within the bound
     dead = {RS.clauses[f.clauses[0]].title for f in checker.dead()}
     assert dead == {"主办机关", "没有主办机关"}
+
+
+def test_the_group_limit_shortens_the_group_list_never_the_findings():
+    def pairs(limit):
+        ch = Checker(RS, select_readings(RS, []), Bound(persons=3, steps=3, agencies=1))
+        groups = ch.groups(limit=limit)
+        return len(groups), {(f.kind, f.clauses) for f in ch.pair_findings(groups)}
+    few, cut = pairs(3)
+    full, every = pairs(200)
+    assert few == 3 < full
+    assert cut == every
+
+
+def test_every_pair_that_can_apply_together_gets_a_finding_for_a_local_rule_set():
+    # independent of the grouping: ask each pair of (own × any) clauses on its
+    # own whether one case makes both apply to one party, and compare
+    from itertools import combinations
+    from pathlib import Path
+    local = load_ruleset(str(Path(__file__).resolve().parents[2] / "examples" / "local" / "jintan-xize-subtle.zl"))
+    own = {k for k, cl in local.clauses.items() if cl.ruleset == local.name}
+    ch = Checker(local, select_readings(local, []), Bound(3, 3, 1), focus=own)
+    reported = {f.clauses for f in ch.pair_findings(ch.groups())}
+    truth = {ab for ab in combinations(ch.allocating, 2) if own & set(ab)
+             and ch.model(ch.in_scope, ch.coreach(*ab), what="truth") is not None}
+    assert truth and reported == truth

@@ -31,3 +31,4 @@ class CheckReport:
     groups: tuple[tuple[str, ...], ...] = field(default=())   # maximal co-applicable clause sets
     unknown: tuple[str, ...] = ()     # queries the solver left open
     against: str | None = None        # the base rule set compared with, if any
+    groups_maximal: bool = True       # False: groups are co-applicable, not proven maximal

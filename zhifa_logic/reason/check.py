@@ -31,8 +31,12 @@ from .witness import minimize, read_case
 
 class Checker:
     def __init__(self, rs: r.RuleSet, readings: dict[str, str], bound: Bound,
-                 rlimit: int = DEFAULT_RLIMIT):
+                 rlimit: int = DEFAULT_RLIMIT, focus: set[str] | None = None):
+        """``focus``: the clauses the questions are about (a local rule set's
+        own, when it extends a base): pairs, groups, dead, redundant and
+        shadowed clauses not involving one of them are not asked about."""
         self.rs, self.readings, self.bound = rs, readings, bound
+        self.focus = set(rs.clauses) if focus is None else set(focus)
         self.ctx = new_context()
         self.sc = build_chain(bound, self.ctx)
         self.world = World(self.sc.parties, self.ctx, defs=self.sc.facts)
@@ -51,6 +55,8 @@ class Checker:
                           if isinstance(e, (r.Allocate, r.Exclude))} for k in self.allocating}
         self._coreach: dict[tuple[str, str], z3.BoolRef] = {}
         self._together: dict[tuple[str, ...], z3.BoolRef] = {}
+        self.ungrouped: list[tuple[str, str]] = []      # see groups()
+        self.groups_maximal = True                       # see groups()
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
@@ -132,11 +138,49 @@ class Checker:
                 z3.Or([z3.And([self.reach[(k, p)] for k in keys]) for p in self.sc.parties]))
         return term
 
+    # Past this many candidate pairs, groups are not grown to maximal ones
+    # (each growth step is a large unsatisfiable question); see groups().
+    MAXIMAL_UP_TO = 1500
+
+    def candidates(self) -> list[tuple[str, str]]:
+        return [ab for ab in combinations(self.allocating, 2) if self.may_share(*ab) and self.focus & set(ab)]
+
+    def realized(self, chunk: int = 200) -> list[set[str]]:
+        """Sets of clauses that one case makes apply together to one party,
+        enough of them that every pair of clauses that can apply together
+        lies in one. Each question asks about at most ``chunk`` open pairs,
+        and each case found settles every pair it shows, read off from the
+        clauses that stand and reach each party in it."""
+        open_, out = self.candidates(), []
+        while open_:
+            batch = open_[:chunk]
+            m = self.model(self.in_scope, z3.Or([self.coreach(*ab) for ab in batch]), what="grouping")
+            if m is None:
+                open_ = open_[chunk:]
+                continue
+            up = [k for k in self.allocating if z3.is_true(m.eval(self.enc.stands[k], True))]
+            for p in self.sc.parties:
+                together = {k for k in up if z3.is_true(m.eval(self.reach[(k, p)], True))}
+                if len(together) > 1 and not any(together <= g for g in out):
+                    out = [g for g in out if not g <= together] + [together]
+            open_ = [ab for ab in open_ if not any(set(ab) <= g for g in out)]
+        return out
+
     def groups(self, limit: int = 200) -> list[tuple[str, ...]]:
         """Maximal sets of allocating clauses that can all apply to one party
-        in one case (two or more: a clause alone overlaps nothing)."""
+        in one case (two or more: a clause alone overlaps nothing). With
+        more than ``MAXIMAL_UP_TO`` candidate pairs, the sets of ``realized``
+        instead, not grown to maximal ones (``groups_maximal`` says so and
+        the report prints it); either way every pair of clauses that can
+        apply together lies in a group, so no pair finding is lost. Past
+        ``limit`` groups, the pairs no group covers yet are kept in
+        ``ungrouped``: ``pair_findings`` still asks about each of them, so
+        the limit shortens the list of groups, never the findings."""
+        candidates = self.candidates()
+        if len(candidates) > self.MAXIMAL_UP_TO:
+            self.groups_maximal = False
+            return sorted(tuple(sorted(g)) for g in self.realized())
         found: list[set[str]] = []
-        candidates = [ab for ab in combinations(self.allocating, 2) if self.may_share(*ab)]
         coreach = self.coreach
         while len(found) < limit:
             open_pairs = [ab for ab in candidates if not any(set(ab) <= g for g in found)]
@@ -164,11 +208,14 @@ class Checker:
                 if m is None:
                     break
             found.append(group)
+        if len(found) >= limit:
+            self.ungrouped = [ab for ab in candidates if not any(set(ab) <= g for g in found)]
         return sorted(tuple(sorted(g)) for g in found)
 
     def pair_findings(self, groups: list[tuple[str, ...]]) -> list[CheckFinding]:
         out = []
-        pairs = sorted({pair for g in groups for pair in combinations(g, 2) if self.may_share(*pair)})
+        pairs = sorted({pair for g in groups for pair in combinations(g, 2)
+                        if self.may_share(*pair) and self.focus & set(pair)} | set(self.ungrouped))
         for a, b in pairs:
             both = [self.in_scope, self.enc.stands[a], self.enc.stands[b]]
             clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)], z3.Not(self.t.same_line(a, b, p)))
@@ -256,12 +303,14 @@ class Checker:
         return out
 
     def dead(self) -> list[CheckFinding]:
-        live = self.satisfiable(self.enc.fires, what="dead clauses", free_readings=True)
+        asked = {k: t for k, t in self.enc.fires.items() if k in self.focus}
+        live = self.satisfiable(asked, what="dead clauses", free_readings=True)
         return [CheckFinding("dead", (k,), note="no case within the bound makes it apply, under any reading")
-                for k in sorted(self.rs.clauses) if k not in live]
+                for k in sorted(asked) if k not in live]
 
     def redundant(self) -> list[CheckFinding]:
-        applies = self.satisfiable({k: self.enc.stands[k] for k in self.allocating}, self.in_scope,
+        applies = self.satisfiable({k: self.enc.stands[k] for k in self.allocating if k in self.focus},
+                                   self.in_scope,
                                    what="redundant clauses")
 
         def alone(k: str) -> z3.BoolRef:
@@ -276,7 +325,7 @@ class Checker:
 
     def shadowed(self) -> list[CheckFinding]:
         out = []
-        for pr in self.rs.priorities:
+        for pr in [p for p in self.rs.priorities if {p.high, p.low} & self.focus]:
             # Prefer a witness where the higher clause itself stands; a
             # priority whose higher clause fires only where a third clause
             # displaces it still shadows, and its witness shows that.

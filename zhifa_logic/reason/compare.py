@@ -31,9 +31,11 @@ CLASSES = ("contradicts", "narrows", "widens", "fills_gap")
 
 class Comparison:
     def __init__(self, local: r.RuleSet, base: r.RuleSet, readings: dict[str, str], bound: Bound,
-                 rlimit: int = DEFAULT_RLIMIT):
+                 rlimit: int = DEFAULT_RLIMIT, checker: Checker | None = None):
+        """``checker``: the local rule set's checker, if one is at hand (its
+        chain, terms and solver are shared, not built again)."""
         self.local, self.base = local, base
-        self.ch = Checker(local, readings, bound, rlimit)
+        self.ch = checker or Checker(local, readings, bound, rlimit)
         self.lt: RuleTerms = self.ch.t
         self.bt: RuleTerms = rule_terms(base, self.ch.world, self.lt.lines)
         self.liable_codes = sorted(c for line, c in self.lt.lines.items() if line.liable)

@@ -18,8 +18,8 @@ def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
     """Check ``rs``. A rule set that extends another is checked for what it
     adds: overlaps involving at least one of its own clauses, its own dead
     and redundant clauses; with ``against``, also every difference from it."""
-    ch = Checker(rs, readings, bound, rlimit)
     own = {k for k, cl in rs.clauses.items() if cl.ruleset == rs.name}
+    ch = Checker(rs, readings, bound, rlimit, focus=own if rs.base is not None else None)
     groups = ch.groups()
     if rs.base is not None:
         groups = [g for g in groups if own & set(g)]
@@ -28,12 +28,12 @@ def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
     findings += [f for f in ch.dead() + ch.redundant() + ch.shadowed()
                  if rs.base is None or own & set(f.clauses)]
     if against is not None:
-        cmp = Comparison(rs, against, readings, bound, rlimit)
+        cmp = Comparison(rs, against, readings, bound, rlimit, checker=ch)
         findings = cmp.findings() + findings
-        ch.unknown += cmp.ch.unknown
     if ch.unknown:
         raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` on {len(ch.unknown)} queries "
                                        f"(first: {ch.unknown[0]}); no answer is guessed",
                                        suggestion="raise --rlimit or lower the bound"))
     return CheckReport(rs.name, str(bound), tuple(sorted(readings.items())), tuple(findings),
-                       tuple(groups), against=against.name if against else None)
+                       tuple(groups), against=against.name if against else None,
+                       groups_maximal=ch.groups_maximal)

@@ -92,6 +92,10 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
     if report.groups:
         out.append((f"可同时适用于同一当事方的条款组（{len(report.groups)} 组）：" if zh else
                      f"clauses that can apply to one party together ({len(report.groups)} groups):"))
+        if not report.groups_maximal:
+            out.append("  （规则较多：每组均由一个案例证明可同时适用，但未证明为最大组）" if zh else
+                       "  (a large rule set: each group is shown by a case to apply together, "
+                       "but is not proven maximal)")
         for i, g in enumerate(report.groups, 1):
             out.append(f"  {i}. " + ("、" if zh else ", ").join(clause_name(rs, k, lang) for k in g))
         out.append("")
@@ -125,7 +129,7 @@ def json_report(report: CheckReport, rs: RuleSet) -> dict:
     for n, f in numbered(report):
         findings.append({
             "kind": f.kind, "severity": SEVERITY[f.kind], "number": n,
-            "clauses": [{"ref": rs.clauses[k].ref, "zh": clause_name(rs, k, "zh"),
+            "clauses": [{"ref": rs.clauses[k].ref, "title": rs.clauses[k].title, "zh": clause_name(rs, k, "zh"),
                          "en": clause_name(rs, k, "en"), "file": rs.clauses[k].span.file,
                          "line": rs.clauses[k].span.line} for k in f.clauses],
             "parties": list(f.parties), "common": list(f.common),
@@ -136,5 +140,6 @@ def json_report(report: CheckReport, rs: RuleSet) -> dict:
             "bound": report.bound,
             "readings": dict(report.readings),
             "groups": [[rs.clauses[k].ref for k in g] for g in report.groups],
+            "groups_maximal": report.groups_maximal,
             "counts": {k: sum(f.kind == k for f in report.findings) for k in ORDER},
             "findings": findings}
