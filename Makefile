@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench trace findings clean
+.PHONY: demo test bench bench-peers trace findings clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ test: $(TSTAMP)
 
 bench: $(TSTAMP)
 	$(BIN)/python benchmarks/bench_decide.py
+
+# Peer encodings (clingo, z3py, IDP-Z3) doing the same pairwise work; each
+# peer gets its own virtualenv under benchmarks/peers/ (IDP-Z3 pins an old z3).
+bench-peers: $(STAMP)
+	bash benchmarks/peers/setup.sh
+	benchmarks/peers/.venv-peers/bin/python benchmarks/peers/run_peers.py \
+	  --idp-python benchmarks/peers/.venv-idp/bin/python --zhifa $(BIN)/zhifa
 
 trace: $(STAMP)
 	$(BIN)/zhifa rules --trace > spec/TRACEABILITY.md
