@@ -100,3 +100,11 @@ def test_an_act_without_agencies_is_one_error_not_one_per_step():
     doc = case_doc([DRAFT_WRONG, {"step": "execute", "by": "h", "of": "o1"}], act_agencies=[])
     doc["act"]["agencies"] = []
     assert refused(doc) == ["the act names no agency that decided it"]
+
+
+def test_an_opinion_decided_around_review_cannot_then_be_reviewed():
+    # 「直接作出」 around a stage and then that very stage: no such chain happened
+    doc = case_doc([{"step": "decide", "by": "h", "opinion": "o1", "correct": False, "skipped": ["review"]},
+                    {"step": "review", "by": "r", "of": "o1", "action": "pass"}])
+    assert refused(doc) == ["step 1 (review): opinion `o1` was decided around the review stage "
+                            "(step 0 skipped it), yet step 1 reviews it"]

@@ -107,6 +107,13 @@ def validate(case: Case, g: nx.DiGraph) -> None:
             if acting and s.kind != "superior_change" and agency_of.get(s.by) not in acting:
                 c.fail(base + ("by",), f"`{s.by}` belongs to `{agency_of.get(s.by)}`, which did not "
                        "decide the act", expected=f"a person of {', '.join(sorted(acting))}")
+        if s.of is not None and s.kind in ("review", "approve") and s.of in created:
+            maker = case.chain[created[s.of]]
+            if maker.kind == "decide" and s.kind in maker.skipped:
+                c.fail(base + ("of",), f"opinion `{s.of}` was decided around the {s.kind} stage "
+                       f"(step {maker.index} skipped it), yet step {s.index} {s.kind}s it",
+                       suggestion=f"drop `{s.kind}` from step {maker.index}'s skipped stages, "
+                                  "or this step")
         if s.of is not None:
             if s.of not in created:
                 later = next((t.index for t in case.chain if t.opinion == s.of and t.index > s.index), None)

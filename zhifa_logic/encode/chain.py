@@ -169,6 +169,11 @@ def _constrain(sc: SymbolicChain) -> None:
                       "superior_order")
         c.append(z3.Implies(actor, z3.Not(_at_person(sc.staff_member, s.by))))
         c.append(z3.Implies(s.is_("superior_order"), s.superior != s.by))
+        # no review or approval of an opinion decided around that stage
+        for st in ("review", "approve"):
+            if i:
+                c.append(z3.Not(z3.And(s.is_(st), _at(sc.steps[:i], s.of, lambda t, st=st: z3.And(
+                    t.is_("decide"), t.skipped[st])))))
         for f, kinds in _FLAG_KINDS.items():
             c.append(z3.Implies(s.flag[f], s.is_(*kinds)))
         for st in STAGES:
