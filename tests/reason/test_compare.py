@@ -63,3 +63,19 @@ def test_check_output_is_the_same_whatever_the_hash_seed():
                                "--agencies", "1", "--json"], capture_output=True, env=env).stdout
     first = run(1)
     assert first and first == run(2)
+
+
+def test_a_circumstance_of_an_agency_makes_valid_witnesses():
+    # a local rule conditioned on 确实没有造成损失和不良影响 of an agency: the
+    # circumstance is a free constant (no chain fact), and a witness never
+    # names an agency slot the case does not have (both crashed `check`)
+    from zhifa_logic.reason.report import check
+    path = Path(__file__).parent / "data" / "local-agency-no-loss.zl"
+    rs = load_ruleset(str(path))
+    report = check(rs, select_readings(rs, []), Bound(3, 3, 2), against=rs.base)
+    witnesses = [f.witness for f in report.findings if f.witness]
+    assert any("circumstances" in w for w in witnesses)
+    for w in witnesses:
+        ids = {a["id"] for a in w["agencies"]} | {p["id"] for p in w["persons"]}
+        assert set(w.get("circumstances", {})) <= ids
+        verdict(w, rules=str(path))          # decides without refusing the case

@@ -329,8 +329,9 @@ def _define_facts(sc: SymbolicChain) -> None:
         F_[f"deciding_agency[{a}]"] = sc.deciding[a]
         F_[f"lead_agency[{a}]"] = sc.lead == j
         F_[f"other_agency[{a}]"] = z3.And(sc.deciding[a], sc.lead != j)
-    for a in sc.agencies:
-        F_[f"agency[{a}]"] = z3.BoolVal(True, ctx)
+    for a in slots:      # an unused deciding slot is no agency of the case
+        F_[f"agency[{a}]"] = sc.deciding[a]
+    F_[f"agency[{SUPERIOR}]"] = z3.BoolVal(True, ctx)
     F_[f"deciding_agency[{SUPERIOR}]"] = F_[f"lead_agency[{SUPERIOR}]"] = \
         F_[f"other_agency[{SUPERIOR}]"] = z3.BoolVal(False, ctx)
     n_deciding = z3.Sum([z3.If(d, 1, 0) for d in sc.deciding.values()])

@@ -234,7 +234,7 @@ class Checker:
             strict = m is not None
             m = m or self.model(*both, agree, what=f"overlap {a} / {b}")
             if m is not None:
-                doc = self.witness(m, _lines_agree(self.rs, a, b, strict), "overlap")
+                doc = self.witness(m, _lines_agree(self.rs, a, b, strict, self.personal), "overlap")
                 who = _parties(self.rs, self.firing_of(doc)[0], a, b, differ=False)
                 out.append(CheckFinding("overlap", (a, b), who, self.common(doc, (a, b)), doc))
         return out
@@ -277,9 +277,11 @@ class Checker:
         return out
 
     def _holds_somewhere(self, word: str) -> z3.BoolRef:
-        if f"case:{word}" in self.sc.facts:
-            return self.sc.facts[f"case:{word}"]
-        return z3.Or([self.sc.facts[f"{word}[{p}]"] for p in self.sc.persons])
+        # through the world: a circumstance such as no_loss is no chain fact
+        # but a free constant, and agencies hold words too
+        if voc.WORDS[word].domain == "case":
+            return self.world.case_fact(word)
+        return z3.Or([self.world.party_fact(word, p) for p in self.sc.parties])
 
     def _not_signature(self, values: dict[str, bool]) -> z3.BoolRef:
         return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
@@ -377,11 +379,15 @@ def _lines_differ(rs: r.RuleSet, a: str, b: str) -> Callable:
     return lambda f, v, d: bool(_parties(rs, f, a, b, differ=True))
 
 
-def _lines_agree(rs: r.RuleSet, a: str, b: str, alone: bool) -> Callable:
+def _lines_agree(rs: r.RuleSet, a: str, b: str, alone: bool, personal: list[str]) -> Callable:
     """Both give some party the same line and never different ones; with
-    ``alone``, the verdict also has no conflict (the witness shows only this)."""
+    ``alone``, the verdict also has no conflict about persons (the strict
+    question keeps every other clause about persons out; a clash between
+    agency clauses it does not rule out, so it may remain)."""
+    refs = {rs.clauses[k].ref for k in personal if k not in (a, b)}
     return lambda f, v, d: (bool(_parties(rs, f, a, b, differ=False))
-                            and not _parties(rs, f, a, b, True) and not (alone and v.conflicts))
+                            and not _parties(rs, f, a, b, True)
+                            and not (alone and any(refs & set(c.clauses) for c in v.conflicts)))
 
 
 def shows_fault(doc: dict) -> bool:

@@ -89,7 +89,8 @@ def read_case(model: z3.ModelRef, sc: SymbolicChain, world: World, rs: RuleSet,
     faults = [r for r in sorted(rs.case_items) if r not in grounds and val(world.case_item(r))]
     exemptions = [r for r in sorted(rs.case_items) if r in grounds and val(world.case_item(r))]
     circumstances = {}
-    for party in sc.parties:
+    present = [p["id"] for p in persons] + [a["id"] for a in agencies]
+    for party in present:      # not an unused agency slot: it is no party of the case
         items = [r for r in sorted(rs.party_items) if val(world.party_item(r, party))]
         if val(world.party_fact("no_loss", party)):
             items.append("19.2-no-loss")

@@ -25,12 +25,19 @@ def ruleset_summary(rs: RuleSet, lang: str) -> str:
                .format(n=len(rs.clauses), pursue=kinds["pursue"], exempt=kinds["exempt"],
                        allocate=kinds["allocate"], adjust=kinds["adjust"]))
     out.append("")
+    # a base's articles carry its name (《办法》第三条), so that a local rule
+    # set's own 第三条 is not mistaken for the Measures'
+    names = dict(rs.sources)
+    base = rs.base
+    while base is not None:
+        names[base.name] = (base.name,) + tuple(base.short_names)
+        base = base.base
     for (source, article), clauses in sorted(by_article.items()):
         ordered = sorted(clauses, key=lambda c: (c.citation.sort_key(), c.title or ""))
-        cites = [cite(c.citation, lang, rs.sources, rs.name) +
+        cites = [cite(c.citation, lang, names, rs.name) +
                  (f"「{c.title}」" if c.title and zh else f" [{c.title}]" if c.title else "")
                  for c in ordered]
-        head = cite(clauses[0].citation.__class__(article, source=source), lang, rs.sources, rs.name)
+        head = cite(clauses[0].citation.__class__(article, source=source), lang, names, rs.name)
         out.append(f"  {head}: " + ("、" if zh else ", ").join(cites))
     out.append("")
     out.append(("读法（默认在前）：" if zh else "readings (default first):"))

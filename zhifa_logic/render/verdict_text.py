@@ -11,6 +11,9 @@ from .messages import ADJUST, CATEGORY, MODE, OUTCOME, WORDS, cite
 
 
 def ref_text(ref: str, lang: str) -> str:
+    ref, hashed, title = ref.partition("#")      # 12#主办机关: one of an article's clauses
+    if hashed:
+        return ref_text(ref, lang) + (f"「{title}」" if lang == "zh" else f" [{title}]")
     src, _, bare = ref.rpartition(":")
     c = parse_ref(bare)
     if c is None:
