@@ -56,6 +56,7 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
     kinds = draw(st.lists(st.sampled_from(
         ["draft", "review", "approve", "decide", "execute", "fail_to_act", "collective",
          "superior_change", "superior_order"]), min_size=0, max_size=max_steps))
+    around: dict[str, set[str]] = {}      # opinion -> stages its decision went around
     for kind in kinds:
         if kind in ("review", "approve", "execute", "superior_change") and not opinions:
             kind = "draft"
@@ -66,10 +67,12 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
                 step["falsified"] = True
         elif kind in ("review", "approve"):
             role = "reviewer" if kind == "review" else "approver"
-            if not pools[role]:
+            # not an opinion decided around this very stage (validation refuses it)
+            open_ = [o for o in opinions if kind not in around.get(o, ())]
+            if not pools[role] or not open_:
                 continue
             action = draw(st.sampled_from(["pass", "pass", "change", "reject"]))
-            step.update(by=who(role), of=draw(st.sampled_from(opinions)), action=action)
+            step.update(by=who(role), of=draw(st.sampled_from(open_)), action=action)
             if action != "pass":
                 step.update(opinion=new_opinion(), correct=draw(st.booleans()))
             for flag in ("should_have_detected", "detected_not_corrected", "falsified"):
@@ -84,6 +87,7 @@ def case_docs(draw, *, with_exemptions=True, max_steps=6):
             step.update(by=by, opinion=new_opinion(), correct=draw(st.booleans()))
             if skipped:
                 step["skipped"] = skipped
+                around[step["opinion"]] = set(skipped)
         elif kind == "execute":
             step.update(by=who(), of=draw(st.sampled_from(opinions)))
             if draw(st.booleans()):

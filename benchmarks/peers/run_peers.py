@@ -24,6 +24,7 @@ budget is used, and larger N of a capped peer are skipped.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -31,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import time
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,20 +45,21 @@ DEFAULT_IDP_PYTHON = HERE / ".venv-idp" / "bin" / "python"
 
 # ── the peers ─────────────────────────────────────────────────────────────
 
-class Peer:
+class Peer(ABC):
     name = ""
 
+    @abstractmethod
     def available(self) -> str | None:
         """None if usable, else why not."""
-        raise NotImplementedError
 
+    @abstractmethod
     def versions(self) -> str:
-        raise NotImplementedError
+        """The tool's version line for the table's footer."""
 
+    @abstractmethod
     def run(self, n: int, persons: int, deadline: float) -> dict:
         """One run: rules, pairs, checked, capped, overlaps, conflicts (counts),
         seconds, overlap_digest, conflict_digest."""
-        raise NotImplementedError
 
 
 def _summary(res: dict) -> dict:
@@ -70,46 +73,40 @@ def _summary(res: dict) -> dict:
     }
 
 
-class Clingo(Peer):
-    name = "clingo (ASP)"
+class InProcess(Peer):
+    """A peer that runs in this interpreter: ``package`` must be importable;
+    ``runner`` is the module (beside this file) whose ``run`` does the work."""
+
+    package = ""
+    runner = ""
 
     def available(self):
         try:
-            import clingo  # noqa: F401
+            importlib.import_module(self.package)
         except ImportError:
-            return ("clingo is not installed in this interpreter "
+            return (f"{self.package} is not installed in this interpreter "
                     f"({sys.executable}); run `bash benchmarks/peers/setup.sh` and use "
                     "benchmarks/peers/.venv-peers/bin/python")
         return None
+
+    def run(self, n, persons, deadline):
+        return _summary(importlib.import_module(self.runner).run(n, persons, deadline))
+
+
+class Clingo(InProcess):
+    name, package, runner = "clingo (ASP)", "clingo", "asp_peer"
 
     def versions(self):
         import clingo
         return f"clingo {clingo.__version__}"
 
-    def run(self, n, persons, deadline):
-        import asp_peer
-        return _summary(asp_peer.run(n, persons, deadline))
 
-
-class Z3py(Peer):
-    name = "z3py"
-
-    def available(self):
-        try:
-            import z3  # noqa: F401
-        except ImportError:
-            return ("z3-solver is not installed in this interpreter "
-                    f"({sys.executable}); run `bash benchmarks/peers/setup.sh` and use "
-                    "benchmarks/peers/.venv-peers/bin/python")
-        return None
+class Z3py(InProcess):
+    name, package, runner = "z3py", "z3", "z3py_art11"
 
     def versions(self):
         import z3
         return f"z3 {z3.get_version_string()}"
-
-    def run(self, n, persons, deadline):
-        import z3py_art11
-        return _summary(z3py_art11.run(n, persons, deadline))
 
 
 class Idp(Peer):

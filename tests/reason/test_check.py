@@ -98,3 +98,22 @@ def test_every_pair_that_can_apply_together_gets_a_finding_for_a_local_rule_set(
     truth = {ab for ab in combinations(ch.allocating, 2) if own & set(ab)
              and ch.model(ch.in_scope, ch.coreach(*ab), what="truth") is not None}
     assert truth and reported == truth
+
+
+def test_case_shown_groups_of_a_large_rule_set_lose_no_pair():
+    # past MAXIMAL_UP_TO candidate pairs groups are the sets cases show
+    # (not grown to maximal ones); the pair findings must stay the same
+    from pathlib import Path
+    local = load_ruleset(str(Path(__file__).resolve().parents[2] / "examples" / "local" / "jintan-xize-subtle.zl"))
+    own = {k for k, cl in local.clauses.items() if cl.ruleset == local.name}
+
+    def pairs(maximal_up_to):
+        ch = Checker(local, select_readings(local, []), Bound(3, 3, 1), focus=own)
+        ch.MAXIMAL_UP_TO = maximal_up_to
+        groups = ch.groups()
+        assert all(len(g) > 1 for g in groups)
+        return ch.groups_maximal, {(f.kind, f.clauses) for f in ch.pair_findings(groups)}
+
+    small, large = pairs(Checker.MAXIMAL_UP_TO), pairs(0)
+    assert small[0] is True and large[0] is False
+    assert small[1] == large[1]
