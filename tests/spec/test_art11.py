@@ -14,6 +14,18 @@ def test_11_1_handler_deciding_without_review_and_approval():
     assert liable(v) == {"h": ("direct", "all", ("11.1",)), "CG": ("agency", "all", ("12",))}
 
 
+def test_11_1_handler_executing_his_own_unreviewed_draft():
+    # 「直接作出行政执法行为」 — Art. 10's words: the handler carries out his own
+    # wrong draft, nobody having reviewed or approved it.
+    chain = [DRAFT_WRONG, EXEC]
+    assert liable(verdict(case_doc(chain)))["h"] == ("direct", "all", ("11.1",))
+
+
+def test_11_1_not_when_the_draft_was_reviewed_and_approved():
+    chain = [DRAFT_WRONG, review(), approve(), EXEC]
+    assert "h" not in liable(verdict(case_doc(chain)))
+
+
 def test_11_2_handler_deviating_from_what_was_approved():
     # 「虽经审核人审核、批准人批准，但承办人不依照审核、批准的内容和要求实施的，由承办人承担」
     chain = [DRAFT_RIGHT, review(), approve(), {**EXEC, "deviates": True}]
@@ -22,12 +34,40 @@ def test_11_2_handler_deviating_from_what_was_approved():
     assert not line(v, "r")["liable"] and not line(v, "a")["liable"]
 
 
+@pytest.mark.parametrize("before", [
+    [],                      # nothing reviewed, nothing approved: the handler acts alone
+    [review()],              # reviewed, never approved
+    [approve()],             # approved without any review
+], ids=["unreviewed", "unapproved", "approved-unreviewed"])
+def test_11_2_needs_review_and_approval(before):
+    # 「虽经审核人审核、批准人批准」 is a condition of 11(2): without both there is
+    # no 「审核、批准的内容」 to deviate from.
+    chain = [DRAFT_RIGHT, *before, {**EXEC, "deviates": True}]
+    v = verdict(case_doc(chain))
+    assert all("11.2" not in got[2] for got in liable(v).values())
+
+
+def test_11_2_deviating_from_what_the_approver_changed():
+    # The approver changed the reviewed draft; the handler deviates from the
+    # approved opinion: still 「虽经审核、批准」.
+    chain = [DRAFT_RIGHT, review(), approve(action="change", opinion="o2", correct=True),
+             {**EXEC, "of": "o2", "deviates": True}]
+    assert liable(verdict(case_doc(chain)))["h"] == ("direct", "all", ("11.2",))
+
+
 def test_11_3_falsifying_handler_alone():
     # 「承办人弄虚作假、徇私舞弊，致使审核人、批准人无法正确履行审核、批准职责的，由承办人承担」
     chain = [{**DRAFT_WRONG, "falsified": True}, review(), approve(), EXEC]
     v = verdict(case_doc(chain))
     assert liable(v)["h"] == ("direct", "all", ("11.3",))
     assert not line(v, "r")["liable"] and not line(v, "a")["liable"]
+
+
+def test_11_3_needs_a_review_or_approval_the_fraud_misled():
+    # 「致使审核人、批准人无法正确履行审核、批准职责」: nobody reviewed or approved
+    # the falsified draft its author carried out; that is 11(1) alone.
+    chain = [{**DRAFT_WRONG, "falsified": True}, EXEC]
+    assert liable(verdict(case_doc(chain)))["h"] == ("direct", "all", ("11.1",))
 
 
 def test_11_4_wrong_proposal_all_three_by_degree():

@@ -73,7 +73,7 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                     facts["acted_alone"].add(who)
             case "execute" if on_f:
                 facts["executed"].add(who)
-                if "deviates" in s.flags:
+                if "deviates" in s.flags and _reviewed_and_approved(case, s, F, maker):
                     facts["executed_deviating"].add(who)
                 if maker.by == who and maker.kind in ("draft", "decide") and F not in reviewed:
                     facts["acted_alone"].add(who)
@@ -135,6 +135,18 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
         party_items=tuple(sorted(party_items)),
     )
     return chain_facts, _findings(case, g)
+
+
+def _reviewed_and_approved(case: Case, execution, F: str, maker) -> bool:
+    """11(2) 「虽经审核人审核、批准人批准」: before this execution a reviewer
+    reviewed (some review step, whatever its action), and the executed
+    opinion F was approved — an approval passed it, or made it by changing
+    the opinion before it. Without both there is no 「审核、批准的内容」 to
+    deviate from: executing one's own unreviewed draft is 直接作出 (11(1))."""
+    before = case.chain[:execution.index]
+    return (any(t.kind == "review" for t in before)
+            and (maker.kind == "approve"
+                 or any(t.kind == "approve" and t.of == F and t.action == "pass" for t in before)))
 
 
 def _correction_ignored(case: Case, approval, F: str) -> bool:

@@ -264,6 +264,12 @@ def _define_facts(sc: SymbolicChain) -> None:
     def makes_f(i: int) -> z3.BoolRef:
         return z3.And(F == i, steps[i].active)
 
+    def approved_f(i: int) -> z3.BoolRef:
+        """Before step i, an approval passed F or made it (chain/facts.py:
+        _reviewed_and_approved)."""
+        return z3.Or([z3.And(t.is_("approve"), z3.Or(makes_f(k), z3.And(t.of == F, t.action == ACTION["pass"])))
+                      for k, t in enumerate(steps[:i])] or [z3.BoolVal(False, ctx)])
+
     def on_f(s: Step) -> z3.BoolRef:
         return z3.And(s.is_("review", "approve", "execute"), s.of == F)
 
@@ -308,7 +314,9 @@ def _define_facts(sc: SymbolicChain) -> None:
                          z3.And(z3.Not(sc.approval), decider_role(sc, s) == ROLE["handler"]))),
             z3.And(s.is_("execute"), s.of == F, own_unreviewed(i, s))))
         F_[f"executed[{p}]"] = some(lambda i, s: z3.And(s.is_("execute"), s.of == F))
-        F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(s.flag["deviates"], s.of == F))
+        F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(
+            s.flag["deviates"], s.of == F, approved_f(i),
+            z3.Or([t.is_("review") for t in steps[:i]] or [z3.BoolVal(False, ctx)])))
         F_[f"failed_to_act[{p}]"] = some(lambda i, s: s.is_("fail_to_act"))
         F_[f"delayed[{p}]"] = some(lambda i, s: s.flag["delayed"])
         for pos, code in POSITION.items():

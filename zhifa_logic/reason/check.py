@@ -9,7 +9,9 @@ the concrete pipeline, which must reproduce the finding.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import z3
@@ -29,6 +31,48 @@ from .prepare import prepare
 from .witness import minimize, read_case
 
 
+@dataclass
+class CasePool:
+    """What the concrete cases a check has met already show: every case read
+    off a model, and every smaller case tried while shrinking a witness, is a
+    valid chain within the bound (it passed ``prepare``), so whatever it
+    shows needs no solver question. Only the "there is a case" half of a
+    question can be answered here; "there is none" is always the solver's.
+    First case wins everywhere, and cases come in a fixed order, so the
+    answers (and the witnesses grown from them) do not vary between runs."""
+
+    live: set[str] = field(default_factory=set)            # fired in some case
+    applies: set[str] = field(default_factory=set)         # stood in some case in scope
+    needed: set[str] = field(default_factory=set)          # gave some party a line no other clause gave
+    differ: dict[tuple[str, str], dict] = field(default_factory=dict)   # pair -> a case where they clash
+    agree: dict[tuple[str, str], dict] = field(default_factory=dict)    # pair -> a case where they agree
+    agree_alone: dict[tuple[str, str], dict] = field(default_factory=dict)  # ... no other personal clause stands
+
+    def add(self, doc: dict, rs: r.RuleSet, firing: Firing, personal: frozenset[str]) -> None:
+        self.live |= firing.fired
+        kinds = {k: rs.clauses[k].kind for k in firing.stands}
+        if not any(v == "pursue" for v in kinds.values()) or any(v == "exempt" for v in kinds.values()):
+            return                                             # not in scope
+        self.applies |= {k for k, v in kinds.items() if v == "allocate"}
+        lines = party_lines(rs, firing, sorted({p for _k, _i, p in firing.reaches}))
+        others = len(personal & firing.stands)
+        for mine in lines.values():
+            for k, line in mine.items():
+                if not any(o != k and ln == line for o, ln in mine.items()):
+                    self.needed.add(k)
+            for a, b in combinations(sorted(mine), 2):
+                if mine[a] != mine[b]:
+                    self.differ.setdefault((a, b), doc)
+        clash = {ab for mine in lines.values() for ab in combinations(sorted(mine), 2)
+                 if mine[ab[0]] != mine[ab[1]]}
+        for mine in lines.values():
+            for a, b in combinations(sorted(mine), 2):
+                if mine[a] == mine[b] and (a, b) not in clash:
+                    self.agree.setdefault((a, b), doc)
+                    if others - (a in personal) - (b in personal) == 0:
+                        self.agree_alone.setdefault((a, b), doc)
+
+
 class Checker:
     def __init__(self, rs: r.RuleSet, readings: dict[str, str], bound: Bound,
                  rlimit: int = DEFAULT_RLIMIT, focus: set[str] | None = None):
@@ -43,6 +87,7 @@ class Checker:
         self.t = rule_terms(rs, self.world)
         self.enc, self.reach = self.t.enc, self.t.reach
         self.allocating, self.personal, self.in_scope = self.t.allocating, self.t.personal, self.t.in_scope
+        self._personal = frozenset(self.personal)
         self.labels = clause_labels(rs)
         self.unknown: list[str] = []
         self._guards: list[z3.BoolRef] = []
@@ -57,6 +102,9 @@ class Checker:
         self._together: dict[tuple[str, ...], z3.BoolRef] = {}
         self.ungrouped: list[tuple[str, str]] = []      # see groups()
         self.groups_maximal = True                       # see groups()
+        self.pool = CasePool()
+        self._firings: dict[str, tuple[Firing, object] | None] = {}
+        self._somewhere: dict[str, z3.BoolRef] = {}
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
@@ -71,21 +119,33 @@ class Checker:
 
     # ── from a model to a checked, minimal witness ──
     def firing_of(self, doc: dict) -> tuple[Firing, object] | None:
+        """The firing and verdict of a concrete case (None: not a valid
+        case). Remembered: shrinking witnesses meets the same cases again
+        and again. Each valid case also goes into the pool."""
+        key = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+        if key in self._firings:
+            return self._firings[key]
         try:
             case = case_from_json(doc, {}, "<witness>")
             facts, findings = prepare(case, self.rs)
         except InputError:
+            self._firings[key] = None
             return None
         firing = interpret(self.rs, facts, self.readings)
-        return firing, to_verdict(case.id, self.rs, facts, firing, findings, self.readings)
+        got = self._firings[key] = firing, to_verdict(case.id, self.rs, facts, firing, findings,
+                                                      self.readings)
+        self.pool.add(doc, self.rs, firing, self._personal)
+        return got
 
-    def witness(self, model: z3.ModelRef, holds: Callable[[Firing, object, dict], bool], name: str,
-                keep_steps: bool = False, in_scope: bool = True) -> dict:
-        """The case of ``model``, checked and made minimal. With ``in_scope``
-        (every finding about one rule set) the case must be a fault the rule
-        set pursues; a comparison passes False, since a local exemption that
-        takes a case out of scope is itself a difference to witness."""
-        doc = read_case(model, self.sc, self.world, self.rs, name)
+    def witness(self, model: z3.ModelRef | dict, holds: Callable[[Firing, object, dict], bool],
+                name: str, keep_steps: bool = False, in_scope: bool = True) -> dict:
+        """The case of ``model`` (or a case of the pool), checked and made
+        minimal. With ``in_scope`` (every finding about one rule set) the
+        case must be a fault the rule set pursues; a comparison passes
+        False, since a local exemption that takes a case out of scope is
+        itself a difference to witness."""
+        doc = dict(model, id=name) if isinstance(model, dict) else \
+            read_case(model, self.sc, self.world, self.rs, name)
 
         kinds = [s["step"] for s in doc["chain"]]
 
@@ -218,21 +278,24 @@ class Checker:
                         if self.may_share(*pair) and self.focus & set(pair)} | set(self.ungrouped))
         for a, b in pairs:
             both = [self.in_scope, self.enc.stands[a], self.enc.stands[b]]
-            clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)], z3.Not(self.t.same_line(a, b, p)))
-                           for p in self.sc.parties])
-            m = self.model(*both, clash, what=f"conflict {a} / {b}")
+            m = self.pool.differ.get((a, b))
+            if m is None:
+                clash = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)],
+                                      z3.Not(self.t.same_line(a, b, p))) for p in self.sc.parties])
+                m = self.model(*both, clash, what=f"conflict {a} / {b}")
             if m is not None:
                 doc = self.witness(m, _lines_differ(self.rs, a, b), "conflict")
                 who = _parties(self.rs, self.firing_of(doc)[0], a, b, differ=True)
                 out.append(CheckFinding("conflict", (a, b), who, self.common(doc, (a, b)), doc))
                 continue
+            # They never clash; where both reach one party, they agree.
             agree = z3.Or([z3.And(self.reach[(a, p)], self.reach[(b, p)]) for p in self.sc.parties])
             # Prefer a witness where no other clause about persons applies, so
             # that it shows this overlap alone; else any case where they agree.
             alone = [z3.Not(self.enc.stands[k]) for k in self.personal if k not in (a, b)]
-            m = self.model(*both, agree, *alone, what=f"overlap {a} / {b}")
+            m = self.pool.agree_alone.get((a, b)) or self.model(*both, agree, *alone, what=f"overlap {a} / {b}")
             strict = m is not None
-            m = m or self.model(*both, agree, what=f"overlap {a} / {b}")
+            m = m or self.pool.agree.get((a, b)) or self.model(*both, agree, what=f"overlap {a} / {b}")
             if m is not None:
                 doc = self.witness(m, _lines_agree(self.rs, a, b, strict, self.personal), "overlap")
                 who = _parties(self.rs, self.firing_of(doc)[0], a, b, differ=False)
@@ -279,20 +342,24 @@ class Checker:
     def _holds_somewhere(self, word: str) -> z3.BoolRef:
         # through the world: a circumstance such as no_loss is no chain fact
         # but a free constant, and agencies hold words too
-        if voc.WORDS[word].domain == "case":
-            return self.world.case_fact(word)
-        return z3.Or([self.world.party_fact(word, p) for p in self.sc.parties])
+        term = self._somewhere.get(word)
+        if term is None:
+            term = self._somewhere[word] = self.world.case_fact(word) if voc.WORDS[word].domain == "case" \
+                else z3.Or([self.world.party_fact(word, p) for p in self.sc.parties])
+        return term
 
     def _not_signature(self, values: dict[str, bool]) -> z3.BoolRef:
         return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
                              or [z3.BoolVal(True, self.ctx)]))
 
-    def satisfiable(self, terms: dict[str, z3.BoolRef], *context: z3.BoolRef, what: str,
-                    free_readings: bool = False) -> set[str]:
-        """The keys whose term can hold, with ``context``. Each model settles
-        every key it satisfies, so this costs one query per distinct case
-        found plus a final one, not one per key."""
-        open_, out = dict(sorted(terms.items())), set()
+    def satisfiable(self, terms: dict[str, Callable[[], z3.BoolRef]], *context: z3.BoolRef, what: str,
+                    free_readings: bool = False, known: set[str] = frozenset()) -> set[str]:
+        """The keys whose term can hold, with ``context``. ``known``: keys a
+        case of the pool already shows to hold (their terms are not even
+        built). Each model settles every key it satisfies, so this costs one
+        query per distinct case found plus a final one, not one per key."""
+        out = {k for k in terms if k in known}
+        open_ = {k: make() for k, make in sorted(terms.items()) if k not in known}
         while open_:
             m = self.model(*context, z3.Or(list(open_.values())), what=what,
                            free_readings=free_readings)
@@ -305,15 +372,14 @@ class Checker:
         return out
 
     def dead(self) -> list[CheckFinding]:
-        asked = {k: t for k, t in self.enc.fires.items() if k in self.focus}
-        live = self.satisfiable(asked, what="dead clauses", free_readings=True)
+        asked = {k: (lambda t=t: t) for k, t in self.enc.fires.items() if k in self.focus}
+        live = self.satisfiable(asked, what="dead clauses", free_readings=True, known=self.pool.live)
         return [CheckFinding("dead", (k,), note="no case within the bound makes it apply, under any reading")
                 for k in sorted(asked) if k not in live]
 
     def redundant(self) -> list[CheckFinding]:
-        applies = self.satisfiable({k: self.enc.stands[k] for k in self.allocating if k in self.focus},
-                                   self.in_scope,
-                                   what="redundant clauses")
+        applies = self.satisfiable({k: (lambda k=k: self.enc.stands[k]) for k in self.allocating if k in self.focus},
+                                   self.in_scope, what="redundant clauses", known=self.pool.applies)
 
         def alone(k: str) -> z3.BoolRef:
             """``k`` stands and gives some party a line no other clause gives it."""
@@ -321,7 +387,8 @@ class Checker:
                 z3.Not(z3.And(self.enc.stands[o], self.t.same_line(o, k, p)))
                 for o in self.allocating if o != k]) for p in self.sc.parties]))
 
-        needed = self.satisfiable({k: alone(k) for k in applies}, self.in_scope, what="redundant clauses")
+        needed = self.satisfiable({k: (lambda k=k: alone(k)) for k in applies}, self.in_scope,
+                                  what="redundant clauses", known=self.pool.needed)
         return [CheckFinding("redundant", (k,), note="every line it gives is given, the same, by another clause")
                 for k in self.allocating if k in applies and k not in needed]
 
