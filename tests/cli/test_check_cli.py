@@ -15,6 +15,8 @@ def test_check_reports_findings_with_exit_1_and_writes_witnesses(tmp_path, capsy
     assert out["format"] == "zhifa-check/1" and out["bound"].startswith("persons ≤ 3")
     kinds = {f["kind"] for f in out["findings"]}
     assert {"conflict", "gap"} <= kinds
+    # --max-gaps 3 stops the gap search: the report says the list may go on
+    assert sum(f["kind"] == "gap" for f in out["findings"]) == 3 and out["gaps_complete"] is False
     c = next(f for f in out["findings"] if f["kind"] == "conflict"
              and [x["ref"] for x in f["clauses"]] == ["11.3", "11.4"])
     assert c["clauses"][0]["zh"] == "第十一条第（三）项" and c["clauses"][0]["line"] > 0
@@ -32,6 +34,7 @@ def test_check_text_in_english_names_the_bound(capsys):
     out = capsys.readouterr().out
     assert "bound: persons ≤ 3, steps ≤ 3, deciding agencies ≤ 1" in out
     assert "conflicting overlap" in out and "Art. 11(3) ⟂ Art. 11(4)" in out
+    assert "The gap list stopped at 3; there may be more: --max-gaps raises the limit." in out
 
 
 def test_check_refuses_a_silly_bound(capsys):

@@ -64,6 +64,14 @@ def test_the_wrong_draft_nobody_could_notice_is_among_the_gaps():
     assert ["draft", "approve"] in kinds
 
 
+def test_the_gap_list_says_whether_it_is_complete():
+    # one person, one step: few situations, all of them found under a high limit
+    ch = Checker(RS, select_readings(RS, []), Bound(persons=1, steps=1, agencies=1))
+    every = ch.gaps(limit=100)
+    assert ch.gaps_complete and 1 < len(every) < 100
+    assert len(ch.gaps(limit=1)) == 1 and not ch.gaps_complete
+
+
 def test_no_clause_of_the_measures_is_dead():
     # Four steps: 11(2) needs a draft, a review, an approval and the execution
     # that deviates from them (「虽经审核人审核、批准人批准，但承办人不依照……实施」).

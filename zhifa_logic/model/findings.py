@@ -32,3 +32,4 @@ class CheckReport:
     unknown: tuple[str, ...] = ()     # queries the solver left open
     against: str | None = None        # the base rule set compared with, if any
     groups_maximal: bool = True       # False: groups are co-applicable, not proven maximal
+    gaps_complete: bool = True        # False: the gap list stopped at its limit (--max-gaps)

@@ -102,6 +102,7 @@ class Checker:
         self._together: dict[tuple[str, ...], z3.BoolRef] = {}
         self.ungrouped: list[tuple[str, str]] = []      # see groups()
         self.groups_maximal = True                       # see groups()
+        self.gaps_complete = True                        # see gaps()
         self.pool = CasePool()
         self._firings: dict[str, tuple[Firing, object] | None] = {}
         self._somewhere: dict[str, z3.BoolRef] = {}
@@ -306,7 +307,9 @@ class Checker:
         """Cases in scope whose chain shows the fault (a wrong opinion was made,
         or somebody failed to act) and that no clause about persons covers;
         smallest chains first, one per situation — which of the words the
-        rules speak of hold of somebody — so no gap is reported twice."""
+        rules speak of hold of somebody — so no gap is reported twice. When
+        ``limit`` gaps are found, the search stops and ``gaps_complete``
+        says the list may go on."""
         out, blocks, seen = [], [], set()
         nobody = [z3.Not(self.enc.stands[k]) for k in self.personal] + [self.sc.shows_fault]
         words = sorted(set().union(*(_words(self.rs.clauses[k].when) for k in self.personal)))
@@ -328,6 +331,7 @@ class Checker:
                 if signature not in seen:
                     seen.add(signature)
                     out.append(CheckFinding("gap", (), (), tuple(sorted(profile)), doc))
+        self.gaps_complete = len(out) < limit
         return out
 
     def _profile(self, doc: dict) -> set[str]:

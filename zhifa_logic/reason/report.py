@@ -36,4 +36,4 @@ def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
                                        suggestion="raise --rlimit or lower the bound"))
     return CheckReport(rs.name, str(bound), tuple(sorted(readings.items())), tuple(findings),
                        tuple(groups), against=against.name if against else None,
-                       groups_maximal=ch.groups_maximal)
+                       groups_maximal=ch.groups_maximal, gaps_complete=ch.gaps_complete)

@@ -88,7 +88,8 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
            ("读法：" if zh else "readings: ") + (", ".join(changed) or ("默认" if zh else "defaults")),
            *([("对照：" if zh else "against: ") + report.against] if report.against else []),
            ("发现：" if zh else "findings: ") + ("、" if zh else ", ").join(
-               f"{KIND[lang][k]} {counts[k]}" for k in ORDER), ""]
+               f"{KIND[lang][k]} {counts[k]}" for k in ORDER),
+           *([gaps_stopped(counts["gap"], lang)] if not report.gaps_complete else []), ""]
     if report.groups:
         out.append((f"可同时适用于同一当事方的条款组（{len(report.groups)} 组）：" if zh else
                      f"clauses that can apply to one party together ({len(report.groups)} groups):"))
@@ -117,6 +118,11 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def gaps_stopped(n: int, lang: str) -> str:
+    return (f"漏洞列表在第 {n} 处停止，可能还有其他漏洞；用 --max-gaps 查看更多。" if lang == "zh" else
+            f"The gap list stopped at {n}; there may be more: --max-gaps raises the limit.")
+
+
 def _note(f: CheckFinding, lang: str) -> str:
     if lang == "zh":
         return {"dead": "在范围内的任何案件、任何读法下都不能适用。",
@@ -141,5 +147,6 @@ def json_report(report: CheckReport, rs: RuleSet) -> dict:
             "readings": dict(report.readings),
             "groups": [[rs.clauses[k].ref for k in g] for g in report.groups],
             "groups_maximal": report.groups_maximal,
+            "gaps_complete": report.gaps_complete,
             "counts": {k: sum(f.kind == k for f in report.findings) for k in ORDER},
             "findings": findings}

@@ -10,7 +10,7 @@ from ..model.case_json import case_from_json
 from ..model.findings import CheckFinding, CheckReport
 from ..model.rules import RuleSet
 from .case_dsl import case_to_dsl
-from .check_report import KIND, ORDER, clause_name, numbered, sentence, witness_name
+from .check_report import KIND, ORDER, clause_name, gaps_stopped, numbered, sentence, witness_name
 
 
 class Comments:
@@ -52,6 +52,8 @@ def findings_doc(report: CheckReport, rs: RuleSet, comments: Comments, command: 
            f"- 读法 readings: defaults ({', '.join(f'{k}={v}' for k, v in report.readings)})",
            "- 发现 findings: " + ", ".join(f"{KIND['zh'][k]} / {KIND['en'][k]}: {counts[k]}"
                                           for k in ORDER if counts[k] or k in ("dead", "redundant")),
+           *([f"- {gaps_stopped(counts['gap'], 'zh')} {gaps_stopped(counts['gap'], 'en')}"]
+             if not report.gaps_complete else []),
            ""]
     detailed, tables = [], {"cross": [], "overlap": []}
     for n, f in numbered(report):
