@@ -47,9 +47,12 @@ class CasePool:
     differ: dict[tuple[str, str], dict] = field(default_factory=dict)   # pair -> a case where they clash
     agree: dict[tuple[str, str], dict] = field(default_factory=dict)    # pair -> a case where they agree
     agree_alone: dict[tuple[str, str], dict] = field(default_factory=dict)  # ... no other personal clause stands
+    gaps: dict[int, list[dict]] = field(default_factory=dict)  # chain length -> gap cases showing the fault
 
-    def add(self, doc: dict, rs: r.RuleSet, firing: Firing, personal: frozenset[str]) -> None:
+    def add(self, doc: dict, rs: r.RuleSet, firing: Firing, verdict, personal: frozenset[str]) -> None:
         self.live |= firing.fired
+        if verdict.outcome == "gap" and shows_fault(doc):
+            self.gaps.setdefault(len(doc["chain"]), []).append(doc)
         kinds = {k: rs.clauses[k].kind for k in firing.stands}
         if not any(v == "pursue" for v in kinds.values()) or any(v == "exempt" for v in kinds.values()):
             return                                             # not in scope
@@ -88,6 +91,7 @@ class Checker:
         self.enc, self.reach = self.t.enc, self.t.reach
         self.allocating, self.personal, self.in_scope = self.t.allocating, self.t.personal, self.t.in_scope
         self._personal = frozenset(self.personal)
+        self._allocating = frozenset(self.allocating)
         self.labels = clause_labels(rs)
         self.unknown: list[str] = []
         self._guards: list[z3.BoolRef] = []
@@ -135,7 +139,7 @@ class Checker:
         firing = interpret(self.rs, facts, self.readings)
         got = self._firings[key] = firing, to_verdict(case.id, self.rs, facts, firing, findings,
                                                       self.readings)
-        self.pool.add(doc, self.rs, firing, self._personal)
+        self.pool.add(doc, self.rs, firing, got[1], self._personal)
         return got
 
     def witness(self, model: z3.ModelRef | dict, holds: Callable[[Firing, object, dict], bool],
@@ -212,20 +216,46 @@ class Checker:
         lies in one. Each question asks about at most ``chunk`` open pairs,
         and each case found settles every pair it shows, read off from the
         clauses that stand and reach each party in it."""
-        open_, out = self.candidates(), []
+        open_, out, shown = self.candidates(), [], set()
         while open_:
             batch = open_[:chunk]
             m = self.model(self.in_scope, z3.Or([self.coreach(*ab) for ab in batch]), what="grouping")
             if m is None:
                 open_ = open_[chunk:]
                 continue
-            up = [k for k in self.allocating if z3.is_true(m.eval(self.enc.stands[k], True))]
-            for p in self.sc.parties:
-                together = {k for k in up if z3.is_true(m.eval(self.reach[(k, p)], True))}
+            for together in self._applying(m, batch):
                 if len(together) > 1 and not any(together <= g for g in out):
                     out = [g for g in out if not g <= together] + [together]
-            open_ = [ab for ab in open_ if not any(set(ab) <= g for g in out)]
+                    shown.update(combinations(sorted(together), 2))
+            open_ = [ab for ab in open_ if ab not in shown]
         return out
+
+    def _meet(self, m: z3.ModelRef) -> list[set[str]] | None:
+        """The case of ``m`` joins the pool (see ``CasePool``); per party, the
+        allocating clauses that stand and reach it there (None: the case is
+        out of scope — never, for the models of grouping questions)."""
+        got = self.firing_of(read_case(m, self.sc, self.world, self.rs, "grouping"))
+        if got is None or got[1].outcome in ("no_fault", "exempt"):
+            return None
+        f = got[0]
+        sets: dict[str, set[str]] = {}
+        for k, _i, p in f.reaches:
+            if k in f.stands and k in self._allocating:
+                sets.setdefault(p, set()).add(k)
+        return [sets[p] for p in sorted(sets)]
+
+    def _applying(self, m: z3.ModelRef, batch: list[tuple[str, str]]) -> list[set[str]]:
+        """Per party of the case of ``m``: the allocating clauses that stand
+        and reach it. Read off the concrete case (which also joins the pool,
+        and costs far less than evaluating every clause in the model); the
+        model itself decides only if the case shows no pair of ``batch``,
+        which the tests hold never to happen (symbolic and concrete facts
+        agree)."""
+        out = self._meet(m)
+        if out is not None and any(a in g and b in g for g in out for a, b in batch):
+            return out
+        up = [k for k in self.allocating if z3.is_true(m.eval(self.enc.stands[k], True))]
+        return [{k for k in up if z3.is_true(m.eval(self.reach[(k, p)], True))} for p in self.sc.parties]
 
     def groups(self, limit: int = 200) -> list[tuple[str, ...]]:
         """Maximal sets of allocating clauses that can all apply to one party
@@ -242,9 +272,10 @@ class Checker:
             self.groups_maximal = False
             return sorted(tuple(sorted(g)) for g in self.realized())
         found: list[set[str]] = []
+        shown: set[tuple[str, str]] = set()        # pairs inside a group found
         coreach = self.coreach
         while len(found) < limit:
-            open_pairs = [ab for ab in candidates if not any(set(ab) <= g for g in found)]
+            open_pairs = [ab for ab in candidates if ab not in shown]
             if not open_pairs:
                 break
             m = self.model(self.in_scope, z3.Or([coreach(*ab) for ab in open_pairs]), what="grouping")
@@ -269,8 +300,9 @@ class Checker:
                 if m is None:
                     break
             found.append(group)
+            shown.update(combinations(sorted(group), 2))
         if len(found) >= limit:
-            self.ungrouped = [ab for ab in candidates if not any(set(ab) <= g for g in found)]
+            self.ungrouped = [ab for ab in candidates if ab not in shown]
         return sorted(tuple(sorted(g)) for g in found)
 
     def pair_findings(self, groups: list[tuple[str, ...]]) -> list[CheckFinding]:
@@ -317,12 +349,15 @@ class Checker:
         for n in range(len(steps) + 1):
             length = [steps[n - 1].active] if n else []
             length += [z3.Not(steps[n].active)] if n < len(steps) else []
+            met = iter(list(self.pool.gaps.get(n, ())))      # gap cases of this length met already
             while len(out) < limit:
-                m = self.model(self.in_scope, *nobody, *length, *blocks, what="gap")
+                m = next((d for d in met if self._signature(d, words) not in seen), None)
                 if m is None:
-                    break
-                found = {w: z3.is_true(m.eval(self._holds_somewhere(w), True)) for w in words}
-                blocks.append(self._not_signature(found))
+                    m = self.model(self.in_scope, *nobody, *length, *blocks, what="gap")
+                    if m is None:
+                        break
+                    found = {w: z3.is_true(m.eval(self._holds_somewhere(w), True)) for w in words}
+                    blocks.append(self._not_signature(found))
                 doc = self.witness(m, lambda f, v, d: v.outcome == "gap" and shows_fault(d), "gap",
                                    keep_steps=True)
                 profile = self._profile(doc)
@@ -333,6 +368,10 @@ class Checker:
                     out.append(CheckFinding("gap", (), (), tuple(sorted(profile)), doc))
         self.gaps_complete = len(out) < limit
         return out
+
+    def _signature(self, doc: dict, words: list[str]) -> tuple[str, ...]:
+        profile = self._profile(doc)
+        return tuple(sorted(w for w in words if w in profile))
 
     def _profile(self, doc: dict) -> set[str]:
         """The vocabulary words that hold of somebody (or of the case) in ``doc``."""

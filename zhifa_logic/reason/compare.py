@@ -93,8 +93,8 @@ class Comparison:
                 out.append(pl.id)
         return tuple(out)
 
-    def findings(self, per_kind: int = 6, patience: int = 16) -> list[CheckFinding]:
-        """Up to ``per_kind`` distinct differences of each class. A class
+    def findings(self, per_kind: int = 12, patience: int = 16) -> list[CheckFinding]:
+        """Up to ``per_kind`` (12) distinct differences of each class. A class
         stops early after ``patience`` cases in a row that only repeat a
         difference already reported (same clauses, same change of line)."""
         out = []
