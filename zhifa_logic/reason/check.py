@@ -53,27 +53,24 @@ class CasePool:
         self.live |= firing.fired
         if verdict.outcome == "gap" and shows_fault(doc):
             self.gaps.setdefault(len(doc["chain"]), []).append(doc)
-        kinds = {k: rs.clauses[k].kind for k in firing.stands}
-        if not any(v == "pursue" for v in kinds.values()) or any(v == "exempt" for v in kinds.values()):
-            return                                             # not in scope
-        self.applies |= {k for k, v in kinds.items() if v == "allocate"}
+        if not pursued(verdict):
+            return
+        self.applies |= {k for k in firing.stands if rs.clauses[k].kind == "allocate"}
         lines = party_lines(rs, firing, sorted({p for _k, _i, p in firing.reaches}))
-        others = len(personal & firing.stands)
+        same, clash = set(), set()
         for mine in lines.values():
             for k, line in mine.items():
                 if not any(o != k and ln == line for o, ln in mine.items()):
                     self.needed.add(k)
             for a, b in combinations(sorted(mine), 2):
-                if mine[a] != mine[b]:
-                    self.differ.setdefault((a, b), doc)
-        clash = {ab for mine in lines.values() for ab in combinations(sorted(mine), 2)
-                 if mine[ab[0]] != mine[ab[1]]}
-        for mine in lines.values():
-            for a, b in combinations(sorted(mine), 2):
-                if mine[a] == mine[b] and (a, b) not in clash:
-                    self.agree.setdefault((a, b), doc)
-                    if others - (a in personal) - (b in personal) == 0:
-                        self.agree_alone.setdefault((a, b), doc)
+                (same if mine[a] == mine[b] else clash).add((a, b))
+        others = personal & firing.stands
+        for ab in sorted(clash):
+            self.differ.setdefault(ab, doc)
+        for ab in sorted(same - clash):          # agree on some party, clash on none
+            self.agree.setdefault(ab, doc)
+            if others <= set(ab):
+                self.agree_alone.setdefault(ab, doc)
 
 
 class Checker:
@@ -158,7 +155,7 @@ class Checker:
             if keep_steps and [s["step"] for s in candidate["chain"]] != kinds:
                 return False
             got = self.firing_of(candidate)   # every finding is about a case in scope
-            return (got is not None and not (in_scope and got[1].outcome in ("no_fault", "exempt"))
+            return (got is not None and not (in_scope and not pursued(got[1]))
                     and holds(*got, candidate))
 
         if not ok(doc):
@@ -230,20 +227,6 @@ class Checker:
             open_ = [ab for ab in open_ if ab not in shown]
         return out
 
-    def _meet(self, m: z3.ModelRef) -> list[set[str]] | None:
-        """The case of ``m`` joins the pool (see ``CasePool``); per party, the
-        allocating clauses that stand and reach it there (None: the case is
-        out of scope — never, for the models of grouping questions)."""
-        got = self.firing_of(read_case(m, self.sc, self.world, self.rs, "grouping"))
-        if got is None or got[1].outcome in ("no_fault", "exempt"):
-            return None
-        f = got[0]
-        sets: dict[str, set[str]] = {}
-        for k, _i, p in f.reaches:
-            if k in f.stands and k in self._allocating:
-                sets.setdefault(p, set()).add(k)
-        return [sets[p] for p in sorted(sets)]
-
     def _applying(self, m: z3.ModelRef, batch: list[tuple[str, str]]) -> list[set[str]]:
         """Per party of the case of ``m``: the allocating clauses that stand
         and reach it. Read off the concrete case (which also joins the pool,
@@ -251,9 +234,15 @@ class Checker:
         model itself decides only if the case shows no pair of ``batch``,
         which the tests hold never to happen (symbolic and concrete facts
         agree)."""
-        out = self._meet(m)
-        if out is not None and any(a in g and b in g for g in out for a, b in batch):
-            return out
+        got = self.firing_of(read_case(m, self.sc, self.world, self.rs, "grouping"))
+        if got is not None and pursued(got[1]):
+            f, sets = got[0], {}
+            for k, _i, p in f.reaches:
+                if k in f.stands and k in self._allocating:
+                    sets.setdefault(p, set()).add(k)
+            out = [sets[p] for p in sorted(sets)]
+            if any(a in g and b in g for g in out for a, b in batch):
+                return out
         up = [k for k in self.allocating if z3.is_true(m.eval(self.enc.stands[k], True))]
         return [{k for k in up if z3.is_true(m.eval(self.reach[(k, p)], True))} for p in self.sc.parties]
 
@@ -498,6 +487,12 @@ def _lines_agree(rs: r.RuleSet, a: str, b: str, alone: bool, personal: list[str]
     return lambda f, v, d: (bool(_parties(rs, f, a, b, differ=False))
                             and not _parties(rs, f, a, b, True)
                             and not (alone and any(refs & set(c.clauses) for c in v.conflicts)))
+
+
+def pursued(verdict) -> bool:
+    """The case is in scope: a ground of pursuit holds and no exemption
+    (the concrete twin of ``RuleTerms.in_scope``)."""
+    return verdict.outcome not in ("no_fault", "exempt")
 
 
 def shows_fault(doc: dict) -> bool:

@@ -13,63 +13,19 @@ from .firing import Firing
 
 
 class _Eval:
+    """The facts of one case, as the compiled conditions read them."""
+
     def __init__(self, facts: ChainFacts, readings: dict[str, str]):
         self.facts = facts
         self.readings = readings
         self.holders = dict(facts.party_facts)
         self.items = dict(facts.party_items)
 
-    def has(self, word: str, party: str) -> bool:
-        return party in self.holders.get(word, ())
 
-    def case(self, c: r.Cond) -> bool:
-        match c:
-            case r.CTrue():
-                return True
-            case r.CFact(name=name):
-                return name in self.facts.case_facts
-            case r.CHolds(ref=ref):
-                return ref in self.facts.case_items
-            case r.CReading(reading=rd, option=opt):
-                return self.readings.get(rd) == opt
-            case r.CSome(role=role, where=where, negated=neg):
-                some = any(self.member(role, where, None, p) for p in self.facts.parties)
-                return not some if neg else some
-            case r.CNot(arg=a):
-                return not self.case(a)
-            case r.CAnd(args=args):
-                return all(self.case(a) for a in args)
-            case r.COr(args=args):
-                return any(self.case(a) for a in args)
-        raise AssertionError(c)
-
-    def party(self, c: r.Cond, p: str) -> bool:
-        match c:
-            case r.CTrue():
-                return True
-            case r.CFact(name=name):
-                return self.has(name, p)
-            case r.CHolds(ref=ref):
-                return ref in self.facts.items_of(p)
-            case r.CReading(reading=rd, option=opt):
-                return self.readings.get(rd) == opt
-            case r.CNot(arg=a):
-                return not self.party(a, p)
-            case r.CAnd(args=args):
-                return all(self.party(a, p) for a in args)
-            case r.COr(args=args):
-                return any(self.party(a, p) for a in args)
-        raise AssertionError(c)
-
-    def member(self, role, where, except_, p) -> bool:
-        return (self.has(role, p) and (where is None or self.party(where, p))
-                and (except_ is None or not self.party(except_, p)))
-
-
-# ── the same evaluation, compiled once per rule set into Python closures ──
-# (a check interprets thousands of cases against one rule set while it
-# shrinks witnesses; dispatching on every node of every condition each time
-# cost most of that). ``_Eval`` above is the reference the closures follow.
+# Each condition is compiled once per rule set into a Python closure over an
+# ``_Eval`` (a check interprets thousands of cases against one rule set
+# while it shrinks witnesses; walking every node of every condition each
+# time cost most of that).
 
 def _case_fn(c: r.Cond):
     match c:
