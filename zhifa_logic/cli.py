@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--steps", type=int, default=Bound.steps, help="steps in a chain (bound)")
     k.add_argument("--agencies", type=int, default=Bound.agencies, help="deciding agencies (bound)")
     k.add_argument("--max-gaps", type=int, default=20, help="gap situations to report at most")
+    k.add_argument("--max-differences", type=int, default=100,
+                   help="with --against: differences of each class to report at most")
     k.add_argument("--json", action="store_true", help="print the zhifa-check/1 document")
     k.add_argument("--sarif", action="store_true", help="print SARIF 2.1.0 (for editors and CI)")
     k.add_argument("--markdown", action="store_true",
@@ -150,7 +152,8 @@ def cmd_check(args) -> int:
     bound = Bound(args.persons, args.steps, args.agencies)
     kw = {"rlimit": args.rlimit} if args.rlimit else {}
     against = load_ruleset_ref(args.against, ".") if args.against else None
-    report = check(rs, readings, bound, max_gaps=args.max_gaps, against=against, **kw)
+    report = check(rs, readings, bound, max_gaps=args.max_gaps, against=against,
+                   max_differences=args.max_differences, **kw)
     if args.witness_dir:
         folder = Path(args.witness_dir)
         folder.mkdir(parents=True, exist_ok=True)

@@ -62,3 +62,21 @@ def test_sarif_points_at_the_rule_lines(capsys):
     assert text[loc["region"]["startLine"] - 1].startswith("规则 第十一条第（三）项")
     related = result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
     assert text[related - 1].startswith("规则 第十一条第（四）项")
+
+
+def test_max_differences_cuts_a_class_and_the_report_says_so(capsys):
+    from pathlib import Path
+    local = str(Path(__file__).resolve().parents[2] / "examples" / "local" / "wujin-shishi-xize.zl")
+    args = ["check", local, "--against", "changzhou-2008", *SMALL, "--max-differences", "1"]
+    assert main([*args, "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    per = {k: sum(f["kind"] == k for f in out["findings"]) for k in ("contradicts", "narrows", "widens")}
+    assert max(per.values()) == 1
+    assert out["differences_cut"] and all(per[k] == 1 for k in out["differences_cut"] if k in per)
+    main([*args, "--lang", "en"])
+    assert "The list of differences stopped at its limit for: " in capsys.readouterr().out
+    # without the cut, no class is reported cut, and the field is absent
+    assert main(["check", local, "--against", "changzhou-2008", *SMALL, "--json"]) == 1
+    full = json.loads(capsys.readouterr().out)
+    assert "differences_cut" not in full
+    assert sum(f["kind"] in per for f in full["findings"]) > sum(per.values())

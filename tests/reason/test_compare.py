@@ -79,3 +79,29 @@ def test_a_circumstance_of_an_agency_makes_valid_witnesses():
         ids = {a["id"] for a in w["agencies"]} | {p["id"] for p in w["persons"]}
         assert set(w.get("circumstances", {})) <= ids
         verdict(w, rules=str(path))          # decides without refusing the case
+
+
+def test_every_own_clause_that_makes_a_difference_is_named_by_one():
+    """The second pass of ``findings``: whatever cases the first pass met,
+    each clause of the local rule set for which the solver shows a case
+    where it reaches a party the class holds for is named by a finding of
+    that class (the first pass alone had hidden 金坛 第三条's difference
+    behind 第五条's on one case)."""
+    from zhifa_logic.reason.check import Checker
+    rs = load_ruleset(str(Path(__file__).resolve().parents[2] / "examples" / "local" / "jintan-xize-subtle.zl"))
+    own = {k for k, c in rs.clauses.items() if c.ruleset == rs.name}
+    readings = select_readings(rs, [])
+    ch = Checker(rs, readings, Bound(3, 4, 1), focus=own)
+    cmp = Comparison(rs, rs.base, readings, Bound(3, 4, 1), checker=ch)
+    fs = cmp.findings()
+    assert not cmp.cut
+    asked = 0
+    for kind in ("contradicts", "narrows", "widens", "fills_gap"):
+        for k in sorted(own):
+            if rs.clauses[k].kind != "allocate":
+                continue
+            shown = ch.model(cmp._made_by(kind, k), what="test") is not None
+            named = any(f.kind == kind and k in f.clauses for f in fs)
+            assert shown == named, (kind, rs.clauses[k].ref)
+            asked += shown
+    assert asked >= 4      # 第三条, 第四条 and 第五条 contradict; 第四条 fills a gap

@@ -26,6 +26,22 @@ def test_11_1_not_when_the_draft_was_reviewed_and_approved():
     assert "h" not in liable(verdict(case_doc(chain)))
 
 
+@pytest.mark.parametrize("before, by_default, if_approval_missing", [
+    ([], True, True),                       # nobody reviewed or approved: 直接作出 either way
+    ([review()], False, True),              # reviewed, never approved
+    ([review(), approve()], False, False),  # reviewed and approved: never 11(1)
+    ([approve()], False, False),            # approved without review: the approval was given
+], ids=["alone", "reviewed-not-approved", "reviewed-and-approved", "approved-only"])
+def test_11_1_reading_of_unapproved(before, by_default, if_approval_missing):
+    # 「承办人未经审核人、批准人批准，直接作出行政执法行为的」: by default neither
+    # reviewed nor approved (直接作出); art11-1-approval=approval-missing reads
+    # 「未经……批准」 as the approver's approval missing, reviewed or not.
+    chain = [DRAFT_WRONG, *before, EXEC]
+    for readings, expected in (((), by_default), (["art11-1-approval=approval-missing"], if_approval_missing)):
+        got = liable(verdict(case_doc(chain), readings=readings)).get("h")
+        assert (got == ("direct", "all", ("11.1",))) == expected, (readings, got)
+
+
 def test_11_2_handler_deviating_from_what_was_approved():
     # 「虽经审核人审核、批准人批准，但承办人不依照审核、批准的内容和要求实施的，由承办人承担」
     chain = [DRAFT_RIGHT, review(), approve(), {**EXEC, "deviates": True}]

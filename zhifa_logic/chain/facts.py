@@ -73,6 +73,8 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                     facts["acted_alone"].add(who)
             case "execute" if on_f:
                 facts["executed"].add(who)
+                if maker.kind in ("draft", "review") and not _approved(case, s, F, maker):
+                    facts["executed_unapproved"].add(who)
                 if "deviates" in s.flags and _reviewed_and_approved(case, s, F, maker):
                     facts["executed_deviating"].add(who)
                 if maker.by == who and maker.kind in ("draft", "decide") and F not in reviewed:
@@ -143,10 +145,15 @@ def _reviewed_and_approved(case: Case, execution, F: str, maker) -> bool:
     opinion F was approved — an approval passed it, or made it by changing
     the opinion before it. Without both there is no 「审核、批准的内容」 to
     deviate from: executing one's own unreviewed draft is 直接作出 (11(1))."""
-    before = case.chain[:execution.index]
-    return (any(t.kind == "review" for t in before)
-            and (maker.kind == "approve"
-                 or any(t.kind == "approve" and t.of == F and t.action == "pass" for t in before)))
+    return any(t.kind == "review" for t in case.chain[:execution.index]) and \
+        _approved(case, execution, F, maker)
+
+
+def _approved(case: Case, execution, F: str, maker) -> bool:
+    """Before this execution an approval passed the executed opinion F, or
+    made it (the approver changed the opinion before it)."""
+    return maker.kind == "approve" or any(t.kind == "approve" and t.of == F and t.action == "pass"
+                                          for t in case.chain[:execution.index])
 
 
 def _correction_ignored(case: Case, approval, F: str) -> bool:

@@ -70,6 +70,13 @@ class SymbolicChain:
     deciding: dict[str, z3.BoolRef]
     lead: z3.ArithRef                  # -1: none, else a deciding slot
     staff_member: list[z3.BoolRef]     # person belongs to the superior agency
+    # The person slot is a person of the case. A case may list a person the
+    # chain never names (a user's case file can), so a slot is free to be
+    # present without a step; it must be present where anything names it.
+    # Without this, every slot would be a person of every case, and
+    # 「存在 人员」 would hold of every case the solver can see — though not
+    # of a valid case with no persons at all, which a witness can be.
+    present: list[z3.BoolRef]
     steps: list[Step]
     ctx: z3.Context                    # every term of this chain lives in it
     constraints: list[z3.BoolRef] = field(default_factory=list)
@@ -119,7 +126,8 @@ def build_chain(bound: Bound, ctx: z3.Context) -> SymbolicChain:
             superior=z3.Int(f"{n}.superior", ctx)))
     sc = SymbolicChain(bound, persons, agencies, z3.Bool("approval_required", ctx),
                        {a: z3.Bool(f"deciding.{a}", ctx) for a in agencies[:-1]}, z3.Int("lead", ctx),
-                       [z3.Bool(f"staff_member.{p}", ctx) for p in persons], steps, ctx)
+                       [z3.Bool(f"staff_member.{p}", ctx) for p in persons],
+                       [z3.Bool(f"present.{p}", ctx) for p in persons], steps, ctx)
     _constrain(sc)
     _define_facts(sc)
     last = [z3.And(s.active, z3.Not(steps[i + 1].active)) if i + 1 < len(steps) else s.active
@@ -193,6 +201,13 @@ def _constrain(sc: SymbolicChain) -> None:
                                                for j in range(P)])))
         c.append(z3.Implies(s.is_("superior_change"),
                             z3.Or([s.staff[r][j] for r in ROLE for j in range(P)])))
+        # whoever a step names is a person of the case
+        for j in range(P):
+            named = [z3.And(actor, s.by == j), z3.And(s.is_("superior_order"), s.superior == j), s.part[j]]
+            named += [s.staff[r][j] for r in ROLE]
+            c.append(z3.Implies(z3.Or(named), sc.present[j]))
+    for j in range(P):      # an absent slot has no agency either (one model per case)
+        c.append(z3.Implies(z3.Not(sc.present[j]), z3.Not(sc.staff_member[j])))
 
 
 def _at_person(values: list[z3.BoolRef], index: z3.ArithRef) -> z3.BoolRef:
@@ -314,6 +329,9 @@ def _define_facts(sc: SymbolicChain) -> None:
                          z3.And(z3.Not(sc.approval), decider_role(sc, s) == ROLE["handler"]))),
             z3.And(s.is_("execute"), s.of == F, own_unreviewed(i, s))))
         F_[f"executed[{p}]"] = some(lambda i, s: z3.And(s.is_("execute"), s.of == F))
+        F_[f"executed_unapproved[{p}]"] = some(lambda i, s: z3.And(
+            s.is_("execute"), s.of == F, z3.Not(approved_f(i)),
+            z3.Or(f_kind == KIND["draft"], f_kind == KIND["review"])))
         F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(
             s.flag["deviates"], s.of == F, approved_f(i),
             z3.Or([t.is_("review") for t in steps[:i]] or [z3.BoolVal(False, ctx)])))
@@ -331,7 +349,7 @@ def _define_facts(sc: SymbolicChain) -> None:
         for flag, word in (("objection_raised", "objected"), ("superior_insisted", "superior_insisted"),
                            ("clearly_illegal", "clearly_illegal")):
             F_[f"{word}[{p}]"] = some(lambda i, s, flag=flag: z3.And(s.flag[flag], makes_f(i)))
-        F_[f"person[{p}]"] = z3.BoolVal(True, ctx)
+        F_[f"person[{p}]"] = sc.present[j]
     slots = list(sc.deciding)
     for j, a in enumerate(slots):
         F_[f"deciding_agency[{a}]"] = sc.deciding[a]

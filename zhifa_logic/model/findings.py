@@ -33,3 +33,4 @@ class CheckReport:
     against: str | None = None        # the base rule set compared with, if any
     groups_maximal: bool = True       # False: groups are co-applicable, not proven maximal
     gaps_complete: bool = True        # False: the gap list stopped at its limit (--max-gaps)
+    differences_cut: tuple[str, ...] = ()   # classes of difference stopped at --max-differences

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..source import Span
 from .citation import Citation
@@ -137,7 +138,7 @@ class Clause:
     span: Span
     ruleset: str
 
-    @property
+    @cached_property        # asked for in every step of a check's inner loops
     def kind(self) -> str:
         if any(isinstance(e, ExemptEffect) for e in self.effects):
             return "exempt"

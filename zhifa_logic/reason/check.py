@@ -96,6 +96,10 @@ class Checker:
         self.solver = make_solver(self.ctx)
         self.solver.add(self.sc.constraints)
         self.solver.add(readings_constraint(rs, self.world))
+        for j, p in enumerate(self.sc.persons):      # a circumstance is somebody's: a person of the case
+            held = [self.world.party_item(ref, p) for ref in sorted(rs.party_items)]
+            self.solver.add(z3.Implies(z3.Or(held + [self.world.party_fact("no_loss", p)]),
+                                       self.sc.present[j]))
         self.fixed = [self.world.reading(k, v) for k, v in sorted(readings.items())]
         self.roles = {k: {e.bearer.role for e in rs.clauses[k].effects
                           if isinstance(e, (r.Allocate, r.Exclude))} for k in self.allocating}
@@ -124,7 +128,7 @@ class Checker:
         """The firing and verdict of a concrete case (None: not a valid
         case). Remembered: shrinking witnesses meets the same cases again
         and again. Each valid case also goes into the pool."""
-        key = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+        key = case_key(doc)
         if key in self._firings:
             return self._firings[key]
         try:
@@ -487,6 +491,13 @@ def _lines_agree(rs: r.RuleSet, a: str, b: str, alone: bool, personal: list[str]
     return lambda f, v, d: (bool(_parties(rs, f, a, b, differ=False))
                             and not _parties(rs, f, a, b, True)
                             and not (alone and any(refs & set(c.clauses) for c in v.conflicts)))
+
+
+def case_key(doc: dict) -> str:
+    """What identifies a case document for memoising: everything but its
+    id (a witness is shrunk under its finding's name, and the same smaller
+    case met while shrinking another finding is the same case)."""
+    return json.dumps({k: v for k, v in doc.items() if k != "id"}, sort_keys=True, ensure_ascii=False)
 
 
 def pursued(verdict) -> bool:

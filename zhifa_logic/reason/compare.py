@@ -11,6 +11,8 @@ allocates to no person, the local rules do).
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import z3
 
 from ..encode.chain import Bound
@@ -21,10 +23,11 @@ from ..model import rules as r
 from ..model.case_json import case_from_json
 from ..model.findings import CheckFinding
 from ..model.results import PartyLine
-from .check import Checker, shows_fault
-from .firing import to_verdict
+from .check import Checker, case_key, shows_fault
+from .firing import party_lines, to_verdict
 from .interpret import interpret
 from .prepare import prepare
+from .witness import read_case
 
 CLASSES = ("contradicts", "narrows", "widens", "fills_gap")
 
@@ -42,11 +45,29 @@ class Comparison:
         self.parties = self.ch.sc.parties
         self.sl = {p: self.lt.party_status(p) for p in self.parties}
         self.sb = {p: self.bt.party_status(p) for p in self.parties}
+        self._conditions: dict[tuple[str, str], z3.BoolRef] = {}
+        self._verdicts: dict[str, list | None] = {}
+        self.cut: list[str] = []            # classes whose list stopped at the cap (findings())
+        self._tried: set = set()            # (class, anchor, change) shrunk around already
+        self._applying: dict[tuple[str, str], z3.BoolRef] = {}
 
     def condition(self, kind: str, p: str) -> z3.BoolRef:
         """``kind`` holds for party ``p``, in a chain that reaches the act and
         shows its fault (a difference on a chain that shows no fault, such as
         an empty one, is an artefact, not news for a drafter)."""
+        term = self._conditions.get((kind, p))
+        if term is None:
+            term = self._conditions[(kind, p)] = self._condition(kind, p)
+        return term
+
+    def _applies_to(self, k: str, p: str) -> z3.BoolRef:
+        """Local clause ``k`` stands and reaches party ``p``."""
+        term = self._applying.get((k, p))
+        if term is None:
+            term = self._applying[(k, p)] = z3.And(self.lt.enc.stands[k], self.lt.reach[(k, p)])
+        return term
+
+    def _condition(self, kind: str, p: str) -> z3.BoolRef:
         sb, sl = self.sb[p], self.sl[p]
         lb, ll = sb.has(self.liable_codes), sl.has(self.liable_codes)
         match kind:
@@ -66,6 +87,15 @@ class Comparison:
         return z3.And(differs, self.ch.sc.shows_fault)
 
     def verdicts(self, doc: dict):
+        """The firing and verdict of ``doc`` under the base and the local
+        rules (None: not a valid case); remembered, as shrinking meets the
+        same cases again and again."""
+        key = case_key(doc)
+        if key not in self._verdicts:
+            self._verdicts[key] = self._verdicts_of(doc)
+        return self._verdicts[key]
+
+    def _verdicts_of(self, doc: dict):
         try:
             case = case_from_json(doc, {}, "<witness>")
             facts, findings = prepare(case, self.local)
@@ -93,53 +123,168 @@ class Comparison:
                 out.append(pl.id)
         return tuple(out)
 
-    def findings(self, per_kind: int = 12, patience: int = 16) -> list[CheckFinding]:
-        """Up to ``per_kind`` (12) distinct differences of each class. A class
-        stops early after ``patience`` cases in a row that only repeat a
-        difference already reported (same clauses, same change of line)."""
-        out = []
+    def findings(self, per_kind: int = 100, patience: int = 16) -> list[CheckFinding]:
+        """The differences of each class, in two passes.
+
+        First, cases of the class one after another, each with a standing
+        pattern of the local clauses not met before; a class stops after
+        ``patience`` (16) cases in a row that only repeat a difference
+        already reported (same clauses, same change of line), or at
+        ``per_kind`` (100) differences. One case can show several
+        differences, so it is shrunk once per clause (or clashing pair of
+        clauses) that reaches a party the class holds for: a difference
+        of one clause is not hidden behind another's.
+
+        Then, per local clause that no difference of the class names yet,
+        the question whether the class can hold for a party that clause
+        reaches (for a new ground of exemption: with the ground standing).
+        So every local clause that makes a difference of a class is
+        reported with one, at least — whatever the first pass met. A class
+        the cap cut short is listed in ``cut``."""
+        out: list[CheckFinding] = []
+        self.cut, self._tried = [], set()
         grounds = [k for k in sorted(self.local.clauses)          # exemptions the base lacks
                    if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses]
         stands = [self.lt.enc.stands[k] for k in self.lt.allocating + grounds]
+        own = [k for k in self.lt.allocating + grounds if k in self.ch.focus]
         for kind in CLASSES:
             blocks, misses = [], 0
-            while sum(f.kind == kind for f in out) < per_kind and misses < patience:
-                some = z3.Or([self.condition(kind, p) for p in self.parties])
+            some = z3.Or([self.condition(kind, p) for p in self.parties])
+            while misses < patience:
                 m = self.ch.model(some, *blocks, what=f"{kind}")
                 if m is None:
                     break
                 pattern = [z3.is_true(m.eval(t, True)) for t in stands]
                 blocks.append(z3.Not(z3.And([t == v for t, v in zip(stands, pattern)])))
-                doc = self.ch.witness(m, lambda f, v, d, kind=kind: bool(self.holds(kind, d)), kind,
-                                      in_scope=False)
-                who = self.holds(kind, doc)
-                (fb, vb), (fl, vl) = self.verdicts(doc)
-                keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "allocate"
-                                    and any((k, i, p) in fl.reaches for p in who
-                                            for i in range(len(self.local.clauses[k].effects)))))
-                if not keys:      # a local clause displaced the base's clause by a priority
-                    base_keys = {k for k, _i, p in fb.reaches if p in who and k in fb.stands}
-                    keys = tuple(sorted({pr.high for pr in self.local.priorities
-                                         if pr.low in base_keys and pr.low not in fl.stands
-                                         and pr.high in fl.stands}))
-                if vl.outcome == "exempt" and vb.outcome != "exempt":   # a ground the base lacks
-                    keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "exempt"
-                                        and k not in fb.stands))
-                change = sorted({f"{_line(vb, p)} → {_line(vl, p)}" for p in who})
-                note = "; ".join(change)
-                finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc, note)
-                exempting = bool(keys) and all(k in grounds for k in keys)
-                if exempting:
-                    # a new ground takes every party out, whatever their line
-                    # was: one finding per ground says it; look for others
-                    blocks.append(z3.Not(z3.Or([self.lt.enc.stands[k] for k in keys])))
-                    new = all((f.kind, f.clauses) != (kind, keys) for f in out)
-                else:                       # the same change for another party is no news
-                    new = all((f.kind, f.clauses, f.note) != (kind, keys, note) for f in out)
-                if new:
-                    out.append(finding)
+                case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
+                new = self._add(kind, case, self._anchors(kind, case), out, per_kind, blocks)
                 misses = 0 if new else misses + 1
+                if sum(f.kind == kind for f in out) >= per_kind:
+                    break
+            named = {k for f in out if f.kind == kind for k in f.clauses}
+            open_ = {k: self._made_by(kind, k) for k in own if k not in named}
+            while open_ and sum(f.kind == kind for f in out) < per_kind:
+                m = self.ch.model(z3.Or(list(open_.values())), what=f"{kind}")
+                if m is None:
+                    break
+                k = next(k for k, t in open_.items() if z3.is_true(m.eval(t, True)))
+                case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
+                anchors = [a for a in self._anchors(kind, case) if k in a[0]] or [((), None)]
+                self._add(kind, case, anchors, out, per_kind, blocks)
+                for key in {k} | {c for f in out if f.kind == kind for c in f.clauses}:
+                    open_.pop(key, None)
+            if sum(f.kind == kind for f in out) >= per_kind:
+                self.cut.append(kind)
         return out
+
+    def _made_by(self, kind: str, k: str) -> z3.BoolRef:
+        """``kind`` holds for a party that local clause ``k`` reaches (a new
+        ground: while it stands)."""
+        stands = self.lt.enc.stands[k]
+        if self.local.clauses[k].kind == "exempt":
+            return z3.And(stands, z3.Or([self.condition(kind, p) for p in self.parties]))
+        return z3.Or([z3.And(self.condition(kind, p), self._applies_to(k, p)) for p in self.parties])
+
+    def _add(self, kind: str, case: dict, anchors, out: list[CheckFinding], per_kind: int,
+             blocks: list) -> bool:
+        """The differences ``case`` shows around each of ``anchors`` that are
+        not reported yet, added to ``out``; True if there was one."""
+        new = False
+        for anchor, change in anchors:
+            if sum(f.kind == kind for f in out) >= per_kind:
+                break
+            if change is not None and (kind, anchor, change) in self._tried:
+                continue        # shrunk around before, for the same change of line
+            self._tried.add((kind, anchor, change))
+            finding, exempting = self._finding(kind, case, anchor)
+            if exempting:
+                # a new ground takes every party out, whatever their line
+                # was: one finding per ground says it; look for others
+                blocks.append(z3.Not(z3.Or([self.lt.enc.stands[k] for k in finding.clauses])))
+                fresh = all((f.kind, f.clauses) != (kind, finding.clauses) for f in out)
+            else:                   # the same change for another party is no news
+                fresh = all((f.kind, f.clauses, f.note) != (kind, finding.clauses, finding.note)
+                            for f in out)
+            if fresh:
+                out.append(finding)
+                new = True
+        return new
+
+    def _reaching(self, f, who) -> set[str]:
+        """The local allocating clauses that stand and reach one of ``who``."""
+        return {k for k, _i, p in f.reaches if p in who and k in f.stands
+                and self.local.clauses[k].kind == "allocate"}
+
+    def _anchors(self, kind: str, case: dict) -> list[tuple[tuple[str, ...], frozenset | None]]:
+        """What to shrink the case around, one witness each: per party for
+        which ``kind`` holds, each pair of local clauses that give it
+        different lines (a clash), else each local clause that reaches it —
+        those with a clause of the rule set's own (``focus``); each with the
+        change of line it comes with here. ``()``: no such clause reaches
+        such a party (an exemption or a priority makes the difference)."""
+        who = self.holds(kind, case)
+        got = self.ch.firing_of(case)
+        if got is None or not who:
+            return [((), None)]
+        (_, vb), (_, vl) = self.verdicts(case)
+        if vl.outcome == "exempt" and vb.outcome != "exempt":
+            return [((), None)]     # a ground the base lacks: it, not a clause, makes the difference
+        out: dict[tuple[str, ...], set[str]] = {}
+        for p, mine in party_lines(self.local, got[0], who).items():
+            clash = [(a, b) for a, b in combinations(sorted(mine), 2) if mine[a] != mine[b]]
+            for anchor in clash or [(k,) for k in mine]:
+                if self.ch.focus & set(anchor):
+                    out.setdefault(anchor, set()).add(f"{_line(vb, p)} → {_line(vl, p)}")
+        return [(a, frozenset(c)) for a, c in sorted(out.items())] or [((), None)]
+
+    def _without(self, kind: str, anchor: tuple[str, ...], extra: set[str]) -> dict | None:
+        """A minimal case where ``kind`` holds for a party that the anchor's
+        clauses reach and none of ``extra`` does — or None."""
+        def apart(f, who) -> bool:
+            return any(set(anchor) <= (got := self._reaching(f, {p})) and not got & extra for p in who)
+
+        m = self.ch.model(z3.Or([z3.And(self.condition(kind, p), *[
+            self._applies_to(k, p) for k in anchor], *[z3.Not(self._applies_to(k, p)) for k in sorted(extra)])
+            for p in self.parties]), what=kind)
+        if m is None:
+            return None
+        case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
+        return self.ch.witness(case, lambda f, v, d: apart(f, self.holds(kind, d)), kind, in_scope=False)
+
+    def _finding(self, kind: str, case: dict, anchor: tuple[str, ...]) -> tuple[CheckFinding, bool]:
+        def on(f, who) -> tuple[str, ...]:
+            """The parties of ``who`` that every anchor clause reaches."""
+            return tuple(p for p in who if set(anchor) <= self._reaching(f, {p}))
+
+        doc = self.ch.witness(case, lambda f, v, d: bool(on(f, self.holds(kind, d))), kind,
+                              in_scope=False)
+        who = on(self.ch.firing_of(doc)[0], self.holds(kind, doc))
+        extra = self._reaching(self.ch.firing_of(doc)[0], who) - set(anchor)
+        if anchor and extra:
+            # Shrinking is greedy: it can end where a third clause still
+            # reaches the party though another case shows the anchor's
+            # difference without it. Ask for such a case; if there is one,
+            # it is the witness (the difference is more the anchor's own).
+            other = self._without(kind, anchor, extra)
+            if other is not None:
+                doc = other
+                who = on(self.ch.firing_of(doc)[0], self.holds(kind, doc))
+        (fb, vb), (fl, vl) = self.verdicts(doc)
+        keys = tuple(sorted(self._reaching(fl, who)))
+        if not keys:      # a local clause displaced the base's clause by a priority
+            base_keys = {k for k, _i, p in fb.reaches if p in who and k in fb.stands}
+            keys = tuple(sorted({pr.high for pr in self.local.priorities
+                                 if pr.low in base_keys and pr.low not in fl.stands
+                                 and pr.high in fl.stands}))
+        grounds = {k for k in self.local.clauses
+                   if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses}
+        if vl.outcome == "exempt" and vb.outcome != "exempt":   # a ground the base lacks
+            keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "exempt"
+                                and k not in fb.stands))
+        change = sorted({f"{_line(vb, p)} → {_line(vl, p)}" for p in who})
+        finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc,
+                               "; ".join(change))
+        return finding, bool(keys) and all(k in grounds for k in keys)
 
 
 def _line(v, pid: str) -> str:

@@ -14,7 +14,7 @@ from .compare import Comparison
 
 def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
           rlimit: int = DEFAULT_RLIMIT, max_gaps: int = 20,
-          against: r.RuleSet | None = None) -> CheckReport:
+          against: r.RuleSet | None = None, max_differences: int = 100) -> CheckReport:
     """Check ``rs``. A rule set that extends another is checked for what it
     adds: overlaps involving at least one of its own clauses, its own dead
     and redundant clauses; with ``against``, also every difference from it."""
@@ -27,13 +27,16 @@ def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
     findings = pairs + ch.gaps(max_gaps)
     findings += [f for f in ch.dead() + ch.redundant() + ch.shadowed()
                  if rs.base is None or own & set(f.clauses)]
+    cut: tuple[str, ...] = ()
     if against is not None:
         cmp = Comparison(rs, against, readings, bound, rlimit, checker=ch)
-        findings = cmp.findings() + findings
+        findings = cmp.findings(per_kind=max_differences) + findings
+        cut = tuple(cmp.cut)
     if ch.unknown:
         raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` on {len(ch.unknown)} queries "
                                        f"(first: {ch.unknown[0]}); no answer is guessed",
                                        suggestion="raise --rlimit or lower the bound"))
     return CheckReport(rs.name, str(bound), tuple(sorted(readings.items())), tuple(findings),
                        tuple(groups), against=against.name if against else None,
-                       groups_maximal=ch.groups_maximal, gaps_complete=ch.gaps_complete)
+                       groups_maximal=ch.groups_maximal, gaps_complete=ch.gaps_complete,
+                       differences_cut=cut)

@@ -46,7 +46,7 @@ def read_case(model: z3.ModelRef, sc: SymbolicChain, world: World, rs: RuleSet,
     agencies.append({"id": SUPERIOR, "name": AGENCY_NAMES[SUPERIOR]})
     persons = [{"id": p, "name": NAMES[j % len(NAMES)],
                 "agency": SUPERIOR if val(sc.staff_member[j]) else deciding[0]}
-               for j, p in enumerate(sc.persons)]
+               for j, p in enumerate(sc.persons) if val(sc.present[j])]
     chain, index = [], {}
     for i, s in enumerate(sc.steps):
         if not val(s.active):
@@ -207,19 +207,38 @@ def _candidates(doc: dict):
         yield out
 
 
-def prune_unused(doc: dict) -> dict:
-    """Drop persons no step, participant, staff list or circumstance names,
-    and the superior agency where nothing refers to it."""
+def _named(doc: dict) -> set[str]:
+    """The persons a step, participant, staff list or circumstance names."""
     used = set()
     for s in doc["chain"]:
         used |= {s.get("by"), s.get("superior")}
         used |= {p["person"] for p in s.get("participants", [])}
         for ids in s.get("staff", {}).values():
             used |= set(ids)
-    used |= set(doc.get("circumstances", {}))
+    return used | set(doc.get("circumstances", {}))
+
+
+def _drop_persons(doc: dict, ids: set[str]) -> dict:
     out = _copy(doc)
-    out["persons"] = [p for p in doc["persons"] if p["id"] in used]
+    out["persons"] = [p for p in doc["persons"] if p["id"] not in ids]
     return out
+
+
+def _shrinks(doc: dict):
+    """Every smaller variant of ``doc``: a person nothing names, alone; and
+    each one-step-smaller variant, first without the persons it leaves
+    unnamed, then — if that differs — with them (a person nobody names is
+    still a person of the case, and a finding about 「存在 人员」 can rest on
+    one)."""
+    for p in doc["persons"]:
+        if p["id"] not in _named(doc):
+            yield _drop_persons(doc, {p["id"]})
+    for smaller in _candidates(doc):
+        orphans = {p["id"] for p in smaller["persons"]} - _named(smaller) - \
+            ({p["id"] for p in doc["persons"]} - _named(doc))
+        if orphans:
+            yield _drop_persons(smaller, orphans)
+        yield smaller
 
 
 def renumber(doc: dict) -> dict:
@@ -235,13 +254,13 @@ def renumber(doc: dict) -> dict:
 
 
 def minimize(doc: dict, holds: Callable[[dict], bool]) -> dict:
-    """Greedy one-at-a-time removal until nothing more can go (1-minimal)."""
-    doc = prune_unused(doc)
+    """Greedy one-at-a-time removal until nothing more can go (1-minimal):
+    no person, step, flag, item or agency can be removed and the finding
+    still hold."""
     changed = True
     while changed:
         changed = False
-        for smaller in _candidates(doc):
-            smaller = prune_unused(smaller)
+        for smaller in _shrinks(doc):
             if holds(smaller):
                 doc, changed = smaller, True
                 break

@@ -89,7 +89,8 @@ def text_report(report: CheckReport, rs: RuleSet, lang: str) -> str:
            *([("对照：" if zh else "against: ") + report.against] if report.against else []),
            ("发现：" if zh else "findings: ") + ("、" if zh else ", ").join(
                f"{KIND[lang][k]} {counts[k]}" for k in ORDER),
-           *([gaps_stopped(counts["gap"], lang)] if not report.gaps_complete else []), ""]
+           *([gaps_stopped(counts["gap"], lang)] if not report.gaps_complete else []),
+           *([differences_stopped(report.differences_cut, lang)] if report.differences_cut else []), ""]
     if report.groups:
         out.append((f"可同时适用于同一当事方的条款组（{len(report.groups)} 组）：" if zh else
                      f"clauses that can apply to one party together ({len(report.groups)} groups):"))
@@ -123,6 +124,14 @@ def gaps_stopped(n: int, lang: str) -> str:
             f"The gap list stopped at {n}; there may be more: --max-gaps raises the limit.")
 
 
+def differences_stopped(kinds: tuple[str, ...], lang: str) -> str:
+    names = ("、" if lang == "zh" else ", ").join(KIND[lang][k] for k in kinds)
+    return (f"以下类别的差异列表达到上限后停止，可能还有其他差异：{names}；用 --max-differences 查看更多。"
+            if lang == "zh" else
+            f"The list of differences stopped at its limit for: {names}; there may be more: "
+            "--max-differences raises the limit.")
+
+
 def _note(f: CheckFinding, lang: str) -> str:
     if lang == "zh":
         return {"dead": "在范围内的任何案件、任何读法下都不能适用。",
@@ -148,5 +157,6 @@ def json_report(report: CheckReport, rs: RuleSet) -> dict:
             "groups": [[rs.clauses[k].ref for k in g] for g in report.groups],
             "groups_maximal": report.groups_maximal,
             "gaps_complete": report.gaps_complete,
+            **({"differences_cut": list(report.differences_cut)} if report.differences_cut else {}),
             "counts": {k: sum(f.kind == k for f in report.findings) for k in ORDER},
             "findings": findings}

@@ -10,7 +10,8 @@ from ..model.case_json import case_from_json
 from ..model.findings import CheckFinding, CheckReport
 from ..model.rules import RuleSet
 from .case_dsl import case_to_dsl
-from .check_report import KIND, ORDER, clause_name, gaps_stopped, numbered, sentence, witness_name
+from .check_report import (KIND, ORDER, clause_name, differences_stopped, gaps_stopped, numbered, sentence,
+                           witness_name)
 
 
 class Comments:
@@ -54,6 +55,8 @@ def findings_doc(report: CheckReport, rs: RuleSet, comments: Comments, command: 
                                           for k in ORDER if counts[k] or k in ("dead", "redundant")),
            *([f"- {gaps_stopped(counts['gap'], 'zh')} {gaps_stopped(counts['gap'], 'en')}"]
              if not report.gaps_complete else []),
+           *([f"- {differences_stopped(report.differences_cut, 'zh')} "
+              f"{differences_stopped(report.differences_cut, 'en')}"] if report.differences_cut else []),
            ""]
     detailed, tables = [], {"cross": [], "overlap": []}
     for n, f in numbered(report):
