@@ -48,3 +48,18 @@ def test_no_objection_readings():
     assert liable(v)["h"] == ("direct", "corresponding", ("15",))
     v = verdict(case_doc(order(), approval=False), readings=["art15-no-objection=superior-bears"])
     assert liable(v)["boss"] == ("leading", "all", ("15",)) and not line(v, "h")["liable"]
+
+
+def test_the_superiors_category_is_a_reading():
+    # 「执行的后果由上级负责」 names the bearer, not his category (Art. 9 has
+    # 直接责任人员 and 领导责任人员): art15-superior-category, leading by default.
+    insisted = case_doc(order(objection_raised=True, superior_insisted=True), approval=False)
+    v = verdict(insisted, readings=["art15-superior-category=direct"])
+    assert liable(v)["boss"] == ("direct", "all", ("15",)) and not line(v, "h")["liable"]
+    v = verdict(case_doc(order(), approval=False),
+                readings=["art15-no-objection=superior-bears", "art15-superior-category=direct"])
+    assert liable(v)["boss"] == ("direct", "all", ("15",))
+    # one line for the superior under either option: never both categories
+    for option in ("leading", "direct"):
+        v = verdict(insisted, readings=[f"art15-superior-category={option}"])
+        assert v["conflicts"] == [] and liable(v)["boss"][0] == option
