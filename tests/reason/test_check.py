@@ -136,3 +136,24 @@ def test_case_shown_groups_of_a_large_rule_set_lose_no_pair():
     small, large = pairs(Checker.MAXIMAL_UP_TO), pairs(0)
     assert small[0] is True and large[0] is False
     assert small[1] == large[1]
+
+
+def test_groups_are_maximal_and_cover_every_pair_that_applies_together():
+    # independent of the grouping: per group, one question per clause
+    # outside it (can it join, all reaching one party?); per pair, one
+    # question (can both apply to one party?) — against a fresh checker
+    from itertools import combinations
+    bound = Bound(3, 3, 1)
+    ch = Checker(RS, select_readings(RS, []), bound)
+    groups = ch.groups()
+    assert ch.groups_maximal and len(groups) > 3
+    truth = Checker(RS, select_readings(RS, []), bound)
+    for g in groups:
+        assert truth.model(truth.together(g), what="truth") is not None, g
+        for k in truth.allocating:
+            if k not in g:
+                assert truth.model(truth.together(set(g) | {k}), what="truth") is None, (g, k)
+    covered = {ab for g in groups for ab in combinations(g, 2)}
+    for ab in combinations(truth.allocating, 2):
+        applies = truth.model(truth.in_scope, truth.coreach(*ab), what="truth") is not None
+        assert applies == (tuple(sorted(ab)) in covered), ab

@@ -252,50 +252,52 @@ class Checker:
 
     def groups(self, limit: int = 200) -> list[tuple[str, ...]]:
         """Maximal sets of allocating clauses that can all apply to one party
-        in one case (two or more: a clause alone overlaps nothing). With
-        more than ``MAXIMAL_UP_TO`` candidate pairs, the sets of ``realized``
-        instead, not grown to maximal ones (``groups_maximal`` says so and
-        the report prints it); either way every pair of clauses that can
-        apply together lies in a group, so no pair finding is lost. Past
-        ``limit`` groups, the pairs no group covers yet are kept in
-        ``ungrouped``: ``pair_findings`` still asks about each of them, so
-        the limit shortens the list of groups, never the findings."""
-        candidates = self.candidates()
-        if len(candidates) > self.MAXIMAL_UP_TO:
+        in one case (two or more: a clause alone overlaps nothing), enough
+        of them that every pair of clauses that can apply together lies in
+        one. First the sets cases show (``realized``), which settle which
+        pairs can apply together at all; then each is grown: a clause can
+        join only if it can apply together with every member, so most sets
+        are proven maximal without a question, and where some clause might
+        join, one question asks whether one can (in a case whose clauses all
+        reach one party). With more than ``MAXIMAL_UP_TO`` candidate pairs,
+        the sets are not grown (``groups_maximal`` says so and the report
+        prints it); either way no pair finding is lost. Past ``limit``
+        groups, the pairs no group covers yet are kept in ``ungrouped``:
+        ``pair_findings`` still asks about each of them, so the limit
+        shortens the list of groups, never the findings."""
+        sets = self.realized()
+        if len(self.candidates()) > self.MAXIMAL_UP_TO:
             self.groups_maximal = False
-            return sorted(tuple(sorted(g)) for g in self.realized())
+            return sorted(tuple(sorted(g)) for g in sets)
+        together_with: dict[str, set[str]] = {k: set() for k in self.allocating}
+        for g in sets:
+            for a, b in combinations(sorted(g), 2):
+                together_with[a].add(b)
+                together_with[b].add(a)
         found: list[set[str]] = []
-        shown: set[tuple[str, str]] = set()        # pairs inside a group found
-        coreach = self.coreach
-        while len(found) < limit:
-            open_pairs = [ab for ab in candidates if ab not in shown]
-            if not open_pairs:
+        for seed in sorted(sets, key=lambda g: (-len(g), sorted(g))):
+            if len(found) >= limit:
                 break
-            m = self.model(self.in_scope, z3.Or([coreach(*ab) for ab in open_pairs]), what="grouping")
-            if m is None:
-                break
-            group = next(set(ab) for ab in open_pairs if z3.is_true(m.eval(coreach(*ab), True)))
-            # Grow the group to a maximal one. Every clause that joins in the
-            # case at hand joins at once (in key order, for a fixed answer);
-            # then one query asks whether *some* clause can still join, and
-            # its case is the next case at hand. Joining only gets harder as
-            # the group grows, so when nobody can join, the group is maximal.
+            if any(seed <= g for g in found):
+                continue
+            group = set(seed)
             while True:
-                for k in self.allocating:
-                    if k not in group and all(self.may_share(k, g) for g in group) \
-                            and z3.is_true(m.eval(self.together(group | {k}), True)):
-                        group.add(k)
-                joiners = [k for k in self.allocating
-                           if k not in group and all(self.may_share(k, g) for g in group)]
+                joiners = [k for k in self.allocating if k not in group and group <= together_with[k]]
                 if not joiners:
                     break
                 m = self.model(z3.Or([self.together(group | {k}) for k in joiners]), what="grouping")
                 if m is None:
                     break
-            found.append(group)
-            shown.update(combinations(sorted(group), 2))
+                # every clause that joins in this case joins at once (in key
+                # order, for a fixed answer); joining only gets harder as the
+                # group grows, so when nobody can join, the group is maximal
+                for k in joiners:
+                    if z3.is_true(m.eval(self.together(group | {k}), True)):
+                        group.add(k)
+            found = [g for g in found if not g <= group] + [group]
+        shown = {ab for g in found for ab in combinations(sorted(g), 2)}
         if len(found) >= limit:
-            self.ungrouped = [ab for ab in candidates if ab not in shown]
+            self.ungrouped = sorted({ab for g in sets for ab in combinations(sorted(g), 2)} - shown)
         return sorted(tuple(sorted(g)) for g in found)
 
     def pair_findings(self, groups: list[tuple[str, ...]]) -> list[CheckFinding]:
