@@ -149,6 +149,11 @@ def cmd_check(args) -> int:
     for name in ("persons", "steps", "agencies"):
         if not 1 <= getattr(args, name) <= 12:
             raise InputError(Diagnostic(f"--{name} must be between 1 and 12"))
+    for name in ("max_gaps", "max_differences"):
+        if getattr(args, name) < 1:
+            flag = "--" + name.replace("_", "-")
+            raise InputError(Diagnostic(f"{flag} must be at least 1",
+                                        suggestion=f"leave {flag} out for its default"))
     bound = Bound(args.persons, args.steps, args.agencies)
     kw = {"rlimit": args.rlimit} if args.rlimit else {}
     against = load_ruleset_ref(args.against, ".") if args.against else None

@@ -40,6 +40,10 @@ def test_check_text_in_english_names_the_bound(capsys):
 def test_check_refuses_a_silly_bound(capsys):
     assert main(["check", "--persons", "0"]) == 2
     assert "--persons must be between 1 and 12" in capsys.readouterr().err
+    assert main(["check", "--max-differences", "0"]) == 2
+    assert "--max-differences must be at least 1" in capsys.readouterr().err
+    assert main(["check", "--max-gaps", "-1"]) == 2
+    assert "--max-gaps must be at least 1" in capsys.readouterr().err
 
 
 def test_sarif_points_at_the_rule_lines(capsys):

@@ -105,3 +105,17 @@ def test_every_own_clause_that_makes_a_difference_is_named_by_one():
             assert shown == named, (kind, rs.clauses[k].ref)
             asked += shown
     assert asked >= 4      # 第三条, 第四条 and 第五条 contradict; 第四条 fills a gap
+
+
+def test_a_new_ground_does_not_hide_another_clauses_narrowing():
+    # 第六条 (a new ground) takes every party out wherever it holds; 第五条
+    # (the approver who does not act is not liable, over 11(11)) narrows
+    # the Measures on its own: each is a finding, with its own witness
+    rs = load_ruleset(str(Path(__file__).parent / "data" / "local-ground-and-exclusion.zl"))
+    fs = Comparison(rs, rs.base, select_readings(rs, []), Bound(3, 3, 1)).findings()
+    narrows = {frozenset(refs(rs, f)): f for f in fs if f.kind == "narrows"}
+    assert {"t:5"} in map(set, narrows) and {"t:6"} in map(set, narrows)
+    five = narrows[frozenset({"t:5"})]
+    assert "leading/all → not liable" in five.note and not five.witness["act"]["exemptions"]
+    assert verdict(five.witness, rules=str(Path(__file__).parent / "data" / "local-ground-and-exclusion.zl"))[
+        "outcome"] != "exempt"

@@ -73,7 +73,7 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                     facts["acted_alone"].add(who)
             case "execute" if on_f:
                 facts["executed"].add(who)
-                if maker.kind in ("draft", "review") and not _approved(case, s, F, maker):
+                if maker.kind == "draft" and not _approved(case, s, F, maker):
                     facts["executed_unapproved"].add(who)
                 if "deviates" in s.flags and _reviewed_and_approved(case, s, F, maker):
                     facts["executed_deviating"].add(who)

@@ -72,7 +72,9 @@ class SymbolicChain:
     staff_member: list[z3.BoolRef]     # person belongs to the superior agency
     # The person slot is a person of the case. A case may list a person the
     # chain never names (a user's case file can), so a slot is free to be
-    # present without a step; it must be present where anything names it.
+    # present without a step; it must be present where a step names it (and
+    # where a circumstance does: reason/check.py adds that, as circumstances
+    # are the rule set's items, not the chain's).
     # Without this, every slot would be a person of every case, and
     # 「存在 人员」 would hold of every case the solver can see — though not
     # of a valid case with no persons at all, which a witness can be.
@@ -330,8 +332,7 @@ def _define_facts(sc: SymbolicChain) -> None:
             z3.And(s.is_("execute"), s.of == F, own_unreviewed(i, s))))
         F_[f"executed[{p}]"] = some(lambda i, s: z3.And(s.is_("execute"), s.of == F))
         F_[f"executed_unapproved[{p}]"] = some(lambda i, s: z3.And(
-            s.is_("execute"), s.of == F, z3.Not(approved_f(i)),
-            z3.Or(f_kind == KIND["draft"], f_kind == KIND["review"])))
+            s.is_("execute"), s.of == F, z3.Not(approved_f(i)), f_kind == KIND["draft"]))
         F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(
             s.flag["deviates"], s.of == F, approved_f(i),
             z3.Or([t.is_("review") for t in steps[:i]] or [z3.BoolVal(False, ctx)])))

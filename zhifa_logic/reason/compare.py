@@ -47,7 +47,9 @@ class Comparison:
         self.sb = {p: self.bt.party_status(p) for p in self.parties}
         self._conditions: dict[tuple[str, str], z3.BoolRef] = {}
         self._verdicts: dict[str, list | None] = {}
-        self.cut: list[str] = []            # classes whose list stopped at the cap (findings())
+        self.cut: list[str] = []            # classes whose list may be incomplete (findings())
+        self.grounds = [k for k in sorted(local.clauses)      # exemptions the base lacks
+                        if local.clauses[k].kind == "exempt" and k not in base.clauses]
         self._tried: set = set()            # (class, anchor, change) shrunk around already
         self._applying: dict[tuple[str, str], z3.BoolRef] = {}
 
@@ -138,15 +140,16 @@ class Comparison:
         Then, per local clause that no difference of the class names yet,
         the question whether the class can hold for a party that clause
         reaches (for a new ground of exemption: with the ground standing).
-        So every local clause that makes a difference of a class is
+        A case whose difference does not keep the clause through shrinking
+        is set aside and the clause asked about again, up to ``patience``
+        times. So every local clause that makes a difference of a class is
         reported with one, at least — whatever the first pass met. A class
-        the cap cut short is listed in ``cut``."""
+        stopped at the cap, or with a clause given up on, is listed in
+        ``cut`` (its list may be incomplete)."""
         out: list[CheckFinding] = []
         self.cut, self._tried = [], set()
-        grounds = [k for k in sorted(self.local.clauses)          # exemptions the base lacks
-                   if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses]
-        stands = [self.lt.enc.stands[k] for k in self.lt.allocating + grounds]
-        own = [k for k in self.lt.allocating + grounds if k in self.ch.focus]
+        stands = [self.lt.enc.stands[k] for k in self.lt.allocating + self.grounds]
+        own = [k for k in self.lt.allocating + self.grounds if k in self.ch.focus]
         for kind in CLASSES:
             blocks, misses = [], 0
             some = z3.Or([self.condition(kind, p) for p in self.parties])
@@ -163,37 +166,51 @@ class Comparison:
                     break
             named = {k for f in out if f.kind == kind for k in f.clauses}
             open_ = {k: self._made_by(kind, k) for k in own if k not in named}
+            tries = dict.fromkeys(open_, 0)
+            seen: list[z3.BoolRef] = []        # cases of this pass that named nobody open
             while open_ and sum(f.kind == kind for f in out) < per_kind:
-                m = self.ch.model(z3.Or(list(open_.values())), what=f"{kind}")
+                m = self.ch.model(z3.Or(list(open_.values())), *seen, what=f"{kind}")
                 if m is None:
                     break
                 k = next(k for k, t in open_.items() if z3.is_true(m.eval(t, True)))
                 case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
                 anchors = [a for a in self._anchors(kind, case) if k in a[0]] or [((), None)]
-                self._add(kind, case, anchors, out, per_kind, blocks)
-                for key in {k} | {c for f in out if f.kind == kind for c in f.clauses}:
-                    open_.pop(key, None)
-            if sum(f.kind == kind for f in out) >= per_kind:
+                self._add(kind, case, anchors, out, per_kind, blocks, retry=True)
+                named = {c for f in out if f.kind == kind for c in f.clauses}
+                for key in named & set(open_):
+                    del open_[key]
+                if k in open_:                 # its difference did not survive shrinking here
+                    tries[k] += 1
+                    seen.append(z3.Not(z3.And([t == z3.is_true(m.eval(t, True)) for t in stands])))
+                    if tries[k] >= patience:   # give up on it: the class may be incomplete
+                        del open_[k]
+                        self.cut.append(kind)
+            if sum(f.kind == kind for f in out) >= per_kind and kind not in self.cut:
                 self.cut.append(kind)
         return out
 
     def _made_by(self, kind: str, k: str) -> z3.BoolRef:
-        """``kind`` holds for a party that local clause ``k`` reaches (a new
-        ground: while it stands)."""
+        """``kind`` holds for a party that local clause ``k`` reaches, and no
+        new ground of exemption stands (it would take every party out, and
+        the difference would be the ground's); for a new ground: ``kind``
+        holds while it stands."""
         stands = self.lt.enc.stands[k]
         if self.local.clauses[k].kind == "exempt":
             return z3.And(stands, z3.Or([self.condition(kind, p) for p in self.parties]))
-        return z3.Or([z3.And(self.condition(kind, p), self._applies_to(k, p)) for p in self.parties])
+        return z3.And(*[z3.Not(self.lt.enc.stands[g]) for g in self.grounds],
+                      z3.Or([z3.And(self.condition(kind, p), self._applies_to(k, p)) for p in self.parties]))
 
     def _add(self, kind: str, case: dict, anchors, out: list[CheckFinding], per_kind: int,
-             blocks: list) -> bool:
+             blocks: list, retry: bool = False) -> bool:
         """The differences ``case`` shows around each of ``anchors`` that are
-        not reported yet, added to ``out``; True if there was one."""
+        not reported yet, added to ``out``; True if there was one. An
+        anchor shrunk around before for the same change of line is skipped,
+        unless ``retry``."""
         new = False
         for anchor, change in anchors:
             if sum(f.kind == kind for f in out) >= per_kind:
                 break
-            if change is not None and (kind, anchor, change) in self._tried:
+            if not retry and change is not None and (kind, anchor, change) in self._tried:
                 continue        # shrunk around before, for the same change of line
             self._tried.add((kind, anchor, change))
             finding, exempting = self._finding(kind, case, anchor)
@@ -276,15 +293,13 @@ class Comparison:
             keys = tuple(sorted({pr.high for pr in self.local.priorities
                                  if pr.low in base_keys and pr.low not in fl.stands
                                  and pr.high in fl.stands}))
-        grounds = {k for k in self.local.clauses
-                   if self.local.clauses[k].kind == "exempt" and k not in self.base.clauses}
         if vl.outcome == "exempt" and vb.outcome != "exempt":   # a ground the base lacks
             keys = tuple(sorted(k for k in fl.stands if self.local.clauses[k].kind == "exempt"
                                 and k not in fb.stands))
         change = sorted({f"{_line(vb, p)} → {_line(vl, p)}" for p in who})
         finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc,
                                "; ".join(change))
-        return finding, bool(keys) and all(k in grounds for k in keys)
+        return finding, bool(keys) and all(k in self.grounds for k in keys)
 
 
 def _line(v, pid: str) -> str:

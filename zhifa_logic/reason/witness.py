@@ -156,10 +156,14 @@ def _candidates(doc: dict):
             out = _copy(doc)
             del out["chain"][i][key]
             yield out
-        for j in range(len(step.get("participants", []))):
+        for j, part in enumerate(step.get("participants", [])):
             if len(step["participants"]) > 1:
                 out = _copy(doc)
                 del out["chain"][i]["participants"][j]
+                yield out
+            if part.get("dissent"):
+                out = _copy(doc)
+                del out["chain"][i]["participants"][j]["dissent"]
                 yield out
         for role, ids in step.get("staff", {}).items():
             for pid in ids:
