@@ -221,3 +221,23 @@ def test_a_short_name_in_a_dsl_case_names_the_same_item(tmp_path):
                    "  免责 《本制度》第四条第（二）项\n}\n经过 {\n  h 直接决定 o1 错误\n}\n", encoding="utf-8")
     facts, _ = prepare(load_case(str(src)), load_ruleset(SJ))
     assert "shijianguan:4.2" in facts.case_items
+
+
+@pytest.mark.parametrize("name", ["wujin", "shijianguan", "jintan"])
+def test_every_new_clash_is_reported_as_a_contradiction(name, request):
+    # a conflict between a local clause and another clause, on a party the
+    # Measures do not leave in conflict, contradicts the Measures: compare
+    # must name that pair, whatever cases the solver met
+    rs, rep = request.getfixturevalue(name)
+    files = {"wujin": "wujin-shishi-xize", "shijianguan": "shijianguan-zhidu",
+             "jintan": "jintan-xize-subtle"}
+    from zhifa_logic.reason.check import shows_fault
+    # (compare speaks of chains that show the fault; a conflict witness need not)
+    for f in (f for f in rep.findings if f.kind == "conflict" and shows_fault(f.witness)):
+        local = verdict(f.witness, rules=str(LOCAL / f"{files[name]}.zl"))
+        base = verdict(f.witness)
+        pair = {rs.clauses[k].ref for k in f.clauses}
+        clash = {p for c in local["conflicts"] if pair <= set(c["clauses"]) for p in c["parties"]}
+        calm = {p["id"] for p in base["parties"] if not (p["liable"] and p.get("mode") is None)}
+        if clash & calm:
+            assert [g for g in rep.findings if g.kind == "contradicts" and pair <= refs(rs, g)], pair

@@ -125,8 +125,11 @@ class Comparison:
                 out.append(pl.id)
         return tuple(out)
 
-    def findings(self, per_kind: int = 100, patience: int = 16) -> list[CheckFinding]:
-        """The differences of each class, in two passes.
+    def findings(self, per_kind: int = 100, patience: int = 16,
+                 conflicts: tuple = ()) -> list[CheckFinding]:
+        """The differences of each class, in two passes, after the
+        witnesses of ``conflicts`` (the local rule set's own conflicting
+        overlaps: a clash the base does not have contradicts it).
 
         First, cases of the class one after another, each with a standing
         pattern of the local clauses not met before; a class stops after
@@ -143,15 +146,21 @@ class Comparison:
         A case whose difference does not keep the clause through shrinking
         is set aside and the clause asked about again, up to ``patience``
         times. So every local clause that makes a difference of a class is
-        reported with one, at least — whatever the first pass met. A class
+        reported with one, at least, and every pair of ``conflicts`` that
+        clashes where the base does not, with a contradiction naming both —
+        whatever the first pass met. A class
         stopped at the cap, or with a clause given up on, is listed in
         ``cut`` (its list may be incomplete)."""
         out: list[CheckFinding] = []
         self.cut, self._tried = [], set()
         stands = [self.lt.enc.stands[k] for k in self.lt.allocating + self.grounds]
         own = [k for k in self.lt.allocating + self.grounds if k in self.ch.focus]
+        clashes = sorted({tuple(sorted(f.clauses)) for f in conflicts})
         for kind in CLASSES:
             blocks, misses = [], 0
+            for case in (f.witness for f in conflicts):
+                if self.holds(kind, case):
+                    self._add(kind, dict(case, id=kind), self._anchors(kind, case), out, per_kind, blocks)
             some = z3.Or([self.condition(kind, p) for p in self.parties])
             while misses < patience:
                 m = self.ch.model(some, *blocks, what=f"{kind}")
@@ -164,37 +173,47 @@ class Comparison:
                 misses = 0 if new else misses + 1
                 if sum(f.kind == kind for f in out) >= per_kind:
                     break
-            named = {k for f in out if f.kind == kind for k in f.clauses}
-            open_ = {k: self._made_by(kind, k) for k in own if k not in named}
+            def named(anchor) -> bool:
+                return any(f.kind == kind and set(anchor) <= set(f.clauses) for f in out)
+
+            # each own clause; for contradicts also each clashing pair of the
+            # rule set's own conflicts (a new clash contradicts the base)
+            wanted = [(k,) for k in own] + (list(clashes) if kind == "contradicts" else [])
+            open_ = {a: self._made_by(kind, *a) for a in wanted if not named(a)}
             tries = dict.fromkeys(open_, 0)
-            seen: list[z3.BoolRef] = []        # cases of this pass that named nobody open
+            seen: list[z3.BoolRef] = []        # cases of this pass that kept nothing open
             while open_ and sum(f.kind == kind for f in out) < per_kind:
                 m = self.ch.model(z3.Or(list(open_.values())), *seen, what=f"{kind}")
                 if m is None:
                     break
-                k = next(k for k, t in open_.items() if z3.is_true(m.eval(t, True)))
+                want = next(a for a, t in open_.items() if z3.is_true(m.eval(t, True)))
                 case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
-                anchors = [a for a in self._anchors(kind, case) if k in a[0]] or [((), None)]
+                anchors = [a for a in self._anchors(kind, case) if set(want) <= set(a[0])] or [((), None)]
                 self._add(kind, case, anchors, out, per_kind, blocks, retry=True)
-                named = {c for f in out if f.kind == kind for c in f.clauses}
-                for key in named & set(open_):
-                    del open_[key]
-                if k in open_:                 # its difference did not survive shrinking here
-                    tries[k] += 1
+                for a in [a for a in open_ if named(a)]:
+                    del open_[a]
+                if want in open_:              # its difference did not survive shrinking here
+                    tries[want] += 1
                     seen.append(z3.Not(z3.And([t == z3.is_true(m.eval(t, True)) for t in stands])))
-                    if tries[k] >= patience:   # give up on it: the class may be incomplete
-                        del open_[k]
-                        self.cut.append(kind)
+                    if tries[want] >= patience:   # give up on it: the class may be incomplete
+                        del open_[want]
+                        if kind not in self.cut:
+                            self.cut.append(kind)
             if sum(f.kind == kind for f in out) >= per_kind and kind not in self.cut:
                 self.cut.append(kind)
         return out
 
-    def _made_by(self, kind: str, k: str) -> z3.BoolRef:
-        """``kind`` holds for a party that local clause ``k`` reaches, and no
-        new ground of exemption stands (it would take every party out, and
-        the difference would be the ground's); for a new ground: ``kind``
-        holds while it stands."""
+    def _made_by(self, kind: str, k: str, clashing: str | None = None) -> z3.BoolRef:
+        """``kind`` holds for a party that local clause ``k`` reaches (and
+        ``clashing`` too, giving it another line), and no new ground of
+        exemption stands (it would take every party out, and the difference
+        would be the ground's); for a new ground: ``kind`` holds while it
+        stands."""
         stands = self.lt.enc.stands[k]
+        if clashing is not None:
+            return z3.And(*[z3.Not(self.lt.enc.stands[g]) for g in self.grounds], z3.Or([z3.And(
+                self.condition(kind, p), self._applies_to(k, p), self._applies_to(clashing, p),
+                z3.Not(self.lt.same_line(k, clashing, p))) for p in self.parties]))
         if self.local.clauses[k].kind == "exempt":
             return z3.And(stands, z3.Or([self.condition(kind, p) for p in self.parties]))
         return z3.And(*[z3.Not(self.lt.enc.stands[g]) for g in self.grounds],

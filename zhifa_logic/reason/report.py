@@ -30,7 +30,8 @@ def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
     cut: tuple[str, ...] = ()
     if against is not None:
         cmp = Comparison(rs, against, readings, bound, rlimit, checker=ch)
-        findings = cmp.findings(per_kind=max_differences) + findings
+        conflicts = tuple(f for f in pairs if f.kind == "conflict")
+        findings = cmp.findings(per_kind=max_differences, conflicts=conflicts) + findings
         cut = tuple(cmp.cut)
     if ch.unknown:
         raise SolverUnknown(Diagnostic(f"Z3 gave `unknown` on {len(ch.unknown)} queries "
