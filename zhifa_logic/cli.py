@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--persons", type=int, default=Bound.persons, help="persons in a case (bound)")
     k.add_argument("--steps", type=int, default=Bound.steps, help="steps in a chain (bound)")
     k.add_argument("--agencies", type=int, default=Bound.agencies, help="deciding agencies (bound)")
-    k.add_argument("--max-gaps", type=int, default=20, help="gap situations to report at most")
+    k.add_argument("--max-gaps", type=int, default=100, help="gaps to report at most")
     k.add_argument("--max-differences", type=int, default=100,
                    help="with --against: differences of each class to report at most")
     k.add_argument("--json", action="store_true", help="print the zhifa-check/1 document")

@@ -72,6 +72,24 @@ def test_the_gap_list_says_whether_it_is_complete():
     assert len(ch.gaps(limit=1)) == 1 and not ch.gaps_complete
 
 
+def test_every_kind_of_unallocated_conduct_is_shown_by_a_listed_gap():
+    # the gap list's promise, checked label by label against the solver on a
+    # fresh checker: a role with a fact (审核人·不履行), a case fact, or nobody
+    # holding any fact — if some gap within the bound has it, a listed gap does
+    import z3
+    bound = Bound(3, 3, 1)
+    ch = Checker(RS, select_readings(RS, []), bound)
+    gaps = ch.gaps()
+    assert ch.gaps_complete and gaps
+    shown = set().union(*(ch._situation(g.witness) for g in gaps))
+    truth = Checker(RS, select_readings(RS, []), bound)
+    nobody = [z3.Not(truth.enc.stands[k]) for k in truth.personal] + [truth.sc.shows_fault]
+    possible = {x for x, t in truth._labels().items()
+                if truth.model(truth.in_scope, *nobody, t, what="truth") is not None}
+    assert possible == shown
+    assert "reviewer·failed_to_act" in possible         # Art. 11 has no item for it
+
+
 def test_no_clause_of_the_measures_is_dead():
     # Four steps: 11(2) needs a draft, a review, an approval and the execution
     # that deviates from them (「虽经审核人审核、批准人批准，但承办人不依照……实施」).

@@ -110,7 +110,7 @@ class Checker:
         self.gaps_complete = True                        # see gaps()
         self.pool = CasePool()
         self._firings: dict[str, tuple[Firing, object] | None] = {}
-        self._somewhere: dict[str, z3.BoolRef] = {}
+        self._label_terms: dict[str, z3.BoolRef] | None = None     # see _labels()
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
         """A case where all ``conds`` hold, or None. Each query is guarded by a
@@ -330,65 +330,96 @@ class Checker:
                 out.append(CheckFinding("overlap", (a, b), who, self.common(doc, (a, b)), doc))
         return out
 
-    def gaps(self, limit: int = 20) -> list[CheckFinding]:
+    def gaps(self, limit: int = 100) -> list[CheckFinding]:
         """Cases in scope whose chain shows the fault (a wrong opinion was made,
-        or somebody failed to act) and that no clause about persons covers;
-        smallest chains first, one per situation — which of the words the
-        rules speak of hold of somebody — so no gap is reported twice. When
-        ``limit`` gaps are found, the search stops and ``gaps_complete``
-        says the list may go on."""
-        out, blocks, seen = [], [], set()
+        or somebody failed to act) and that no clause about persons covers,
+        enough of them that every kind of conduct that can go unallocated
+        is shown by one. A kind of conduct is a label of the case's
+        situation: a role with a fact of one person who did something the
+        rules speak of (审核人·不履行, 承办人·拟办意见错误), a case fact the
+        rules speak of (上级决定命令错误), or — for a gap where nobody holds
+        any such fact — none at all. Each question asks for a gap with a
+        label no gap found so far shows; its case is shrunk keeping that
+        label, and every label of the witness counts as shown. Smallest
+        chains first. When the search ends on its own, every label any gap
+        within the bound has is shown by a gap listed; when ``limit`` gaps
+        are found, it stops and ``gaps_complete`` says the list may go on."""
+        out: list[CheckFinding] = []
         nobody = [z3.Not(self.enc.stands[k]) for k in self.personal] + [self.sc.shows_fault]
-        words = sorted(set().union(*(_words(self.rs.clauses[k].when) for k in self.personal)))
+        labels = self._labels()
+        shown: set[str] = set()
         steps = self.sc.steps
         for n in range(len(steps) + 1):
             length = [steps[n - 1].active] if n else []
             length += [z3.Not(steps[n].active)] if n < len(steps) else []
-            met = iter(list(self.pool.gaps.get(n, ())))      # gap cases of this length met already
+            met = list(self.pool.gaps.get(n, ()))       # gap cases of this length met already
             while len(out) < limit:
-                m = next((d for d in met if self._signature(d, words) not in seen), None)
+                m = next((d for d in met if self._situation(d) - shown), None)
                 if m is None:
-                    m = self.model(self.in_scope, *nobody, *length, *blocks, what="gap")
+                    open_ = [t for x, t in labels.items() if x not in shown]
+                    if not open_:
+                        break
+                    m = self.model(self.in_scope, *nobody, *length, z3.Or(open_), what="gap")
                     if m is None:
                         break
-                    found = {w: z3.is_true(m.eval(self._holds_somewhere(w), True)) for w in words}
-                    blocks.append(self._not_signature(found))
-                doc = self.witness(m, lambda f, v, d: v.outcome == "gap" and shows_fault(d), "gap",
-                                   keep_steps=True)
-                profile = self._profile(doc)
-                signature = tuple(sorted(w for w in words if w in profile))
-                blocks.append(self._not_signature({w: w in profile for w in words}))
-                if signature not in seen:
-                    seen.add(signature)
-                    out.append(CheckFinding("gap", (), (), tuple(sorted(profile)), doc))
+                    target = next(x for x, t in labels.items() if x not in shown and z3.is_true(m.eval(t, True)))
+                else:
+                    target = min(self._situation(m) - shown)
+                doc = self.witness(m, lambda f, v, d, x=target: v.outcome == "gap" and shows_fault(d)
+                                   and x in self._situation(d), "gap", keep_steps=True)
+                shown |= self._situation(doc)
+                out.append(CheckFinding("gap", (), (), tuple(sorted(self._profile(doc))), doc))
         self.gaps_complete = len(out) < limit
         return out
 
-    def _signature(self, doc: dict, words: list[str]) -> tuple[str, ...]:
-        profile = self._profile(doc)
-        return tuple(sorted(w for w in words if w in profile))
+    def _situation_words(self) -> tuple[list[str], list[str], list[str]]:
+        """The roles, person facts and case facts that the clauses about
+        persons speak of."""
+        words = set().union(*(_words(self.rs.clauses[k].when) for k in self.personal))
+        person = [w for w in sorted(words) if voc.WORDS[w].domain == "person" and w != "person"]
+        return ([w for w in person if voc.WORDS[w].kind == "role"],
+                [w for w in person if voc.WORDS[w].kind == "fact"],
+                [w for w in sorted(words) if voc.WORDS[w].domain == "case" and w not in _STRUCTURE])
+
+    def _labels(self) -> dict[str, z3.BoolRef]:
+        """Each label a situation can have, as a term of the symbolic chain."""
+        if self._label_terms is None:
+            roles, facts, cases = self._situation_words()
+            pf = self.world.party_fact
+            out = {w: self.world.case_fact(w) for w in cases}
+            for f in facts:
+                for r in roles:
+                    out[f"{r}·{f}"] = z3.Or([z3.And(pf(r, p), pf(f, p)) for p in self.sc.persons])
+                out[f"-·{f}"] = z3.Or([z3.And(pf(f, p), *[z3.Not(pf(r, p)) for r in roles])
+                                      for p in self.sc.persons])
+            out[NOTHING] = z3.Not(z3.Or([pf(f, p) for f in facts for p in self.sc.persons]
+                                        or [z3.BoolVal(False, self.ctx)]))
+            self._label_terms = out
+        return self._label_terms
+
+    def _situation(self, doc: dict) -> frozenset[str]:
+        """The labels of ``doc``'s situation (see ``gaps``)."""
+        roles, facts, cases = self._situation_words()
+        case = case_from_json(doc, {}, "<witness>")
+        got, _ = prepare(case, self.rs)
+        holders = dict(got.party_facts)
+        out = {w for w in cases if w in got.case_facts}
+        for p in (p.id for p in case.persons):
+            mine = [f for f in facts if p in holders.get(f, ())]
+            for r in [r for r in roles if p in holders.get(r, ())] or ["-"]:
+                out |= {f"{r}·{f}" for f in mine}
+        if not any(p in holders.get(f, ()) for f in facts for p in holders.get("person", ())):
+            out.add(NOTHING)
+        return frozenset(out)
 
     def _profile(self, doc: dict) -> set[str]:
         """The vocabulary words that hold of somebody (or of the case) in ``doc``."""
         case = case_from_json(doc, {}, "<witness>")
         facts, _ = prepare(case, self.rs)
-        out = {w for w in facts.case_facts if w not in ("single_agency", "joint_agencies", "has_lead")}
+        out = {w for w in facts.case_facts if w not in _STRUCTURE}
         out |= {w for w, holders in facts.party_facts
                 if holders and voc.WORDS[w].domain == "person" and w != "person"}
         return out
-
-    def _holds_somewhere(self, word: str) -> z3.BoolRef:
-        # through the world: a circumstance such as no_loss is no chain fact
-        # but a free constant, and agencies hold words too
-        term = self._somewhere.get(word)
-        if term is None:
-            term = self._somewhere[word] = self.world.case_fact(word) if voc.WORDS[word].domain == "case" \
-                else z3.Or([self.world.party_fact(word, p) for p in self.sc.parties])
-        return term
-
-    def _not_signature(self, values: dict[str, bool]) -> z3.BoolRef:
-        return z3.Not(z3.And([self._holds_somewhere(w) == v for w, v in values.items()]
-                             or [z3.BoolVal(True, self.ctx)]))
 
     def satisfiable(self, terms: dict[str, Callable[[], z3.BoolRef]], *context: z3.BoolRef, what: str,
                     free_readings: bool = False, known: set[str] = frozenset()) -> set[str]:
@@ -450,6 +481,12 @@ class Checker:
                                         self.common(doc, (pr.high, pr.low)), doc))
         return out
 
+
+# The label of a gap where no person holds any fact the rules speak of.
+NOTHING = "·"
+
+# Case facts about the agencies' structure: they tell no gap from another.
+_STRUCTURE = ("single_agency", "joint_agencies", "has_lead")
 
 # Roles one person cannot hold together in a valid chain: Art. 9's three
 # functions exclude each other (chain/validate.py), and a superior agency's

@@ -13,7 +13,7 @@ from .compare import Comparison
 
 
 def check(rs: r.RuleSet, readings: dict[str, str], bound: Bound,
-          rlimit: int = DEFAULT_RLIMIT, max_gaps: int = 20,
+          rlimit: int = DEFAULT_RLIMIT, max_gaps: int = 100,
           against: r.RuleSet | None = None, max_differences: int = 100) -> CheckReport:
     """Check ``rs``. A rule set that extends another is checked for what it
     adds: overlaps involving at least one of its own clauses, its own dead

@@ -37,6 +37,8 @@ class Comments:
                 continue
             if "words" in e and not set(e["words"]) <= set(f.common):
                 continue
+            if set(e.get("without", ())) & set(f.common):
+                continue
             if e.get("cross_path") and not self.cross_path(refs):
                 continue
             return e
