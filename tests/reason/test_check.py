@@ -87,7 +87,7 @@ def test_every_kind_of_unallocated_conduct_is_shown_by_a_listed_gap():
     possible = {x for x, t in truth._labels().items()
                 if truth.model(truth.in_scope, *nobody, t, what="truth") is not None}
     assert possible == shown
-    assert "reviewer·failed_to_act" in possible         # Art. 11 has no item for it
+    assert "reviewer·failed_to_act" in possible         # a reviewer who does not act: no item allocates it
 
 
 def test_no_clause_of_the_measures_is_dead():
