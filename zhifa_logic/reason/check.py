@@ -336,7 +336,8 @@ class Checker:
         enough of them that every kind of conduct that can go unallocated
         is shown by one. A kind of conduct is a label of the case's
         situation: a role with a fact of one person who did something the
-        rules speak of (审核人·不履行, 承办人·拟办意见错误), a case fact the
+        rules speak of (审核人·不履行, 承办人·拟办意见错误) — in an act that
+        must pass review and approval, or in one that need not — a case fact the
         rules speak of (上级决定命令错误), or — for a gap where nobody holds
         any such fact — none at all. Each question asks for a gap with a
         label no gap found so far shows; its case is shrunk keeping that
@@ -387,11 +388,15 @@ class Checker:
             roles, facts, cases = self._situation_words()
             pf = self.world.party_fact
             out = {w: self.world.case_fact(w) for w in cases}
+            approval = self.world.case_fact("approval_required")
             for f in facts:
                 for r in roles:
-                    out[f"{r}·{f}"] = z3.Or([z3.And(pf(r, p), pf(f, p)) for p in self.sc.persons])
-                out[f"-·{f}"] = z3.Or([z3.And(pf(f, p), *[z3.Not(pf(r, p)) for r in roles])
-                                      for p in self.sc.persons])
+                    some = z3.Or([z3.And(pf(r, p), pf(f, p)) for p in self.sc.persons])
+                    out[f"{r}·{f}{APPROVAL}"] = z3.And(approval, some)
+                    out[f"{r}·{f}"] = z3.And(z3.Not(approval), some)
+                some = z3.Or([z3.And(pf(f, p), *[z3.Not(pf(r, p)) for r in roles]) for p in self.sc.persons])
+                out[f"-·{f}{APPROVAL}"] = z3.And(approval, some)
+                out[f"-·{f}"] = z3.And(z3.Not(approval), some)
             out[NOTHING] = z3.Not(z3.Or([pf(f, p) for f in facts for p in self.sc.persons]
                                         or [z3.BoolVal(False, self.ctx)]))
             self._label_terms = out
@@ -404,10 +409,11 @@ class Checker:
         got, _ = prepare(case, self.rs)
         holders = dict(got.party_facts)
         out = {w for w in cases if w in got.case_facts}
+        mark = APPROVAL if "approval_required" in got.case_facts else ""
         for p in (p.id for p in case.persons):
             mine = [f for f in facts if p in holders.get(f, ())]
             for r in [r for r in roles if p in holders.get(r, ())] or ["-"]:
-                out |= {f"{r}·{f}" for f in mine}
+                out |= {f"{r}·{f}{mark}" for f in mine}
         if not any(p in holders.get(f, ()) for f in facts for p in holders.get("person", ())):
             out.add(NOTHING)
         return frozenset(out)
@@ -484,6 +490,9 @@ class Checker:
 
 # The label of a gap where no person holds any fact the rules speak of.
 NOTHING = "·"
+# Marks a person's label in an act that must pass review and approval: Art.
+# 11 governs only those, so the same conduct is another kind of gap there.
+APPROVAL = "@approval"
 
 # Case facts about the agencies' structure: they tell no gap from another.
 _STRUCTURE = ("single_agency", "joint_agencies", "has_lead")
