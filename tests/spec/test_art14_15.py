@@ -63,3 +63,18 @@ def test_the_superiors_category_is_a_reading():
     for option in ("leading", "direct"):
         v = verdict(insisted, readings=[f"art15-superior-category={option}"])
         assert v["conflicts"] == [] and liable(v)["boss"][0] == option
+
+
+def test_objection_without_insistence_is_a_reading():
+    # 「上级不改变该决定或者命令，或者要求立即执行的……执行的后果由上级负责」:
+    # by default the superior must have kept the order in response
+    # (上级坚持); art15-unchanged=unchanged-suffices reads an order executed
+    # unchanged after the objection as 「上级不改变」.
+    objected = case_doc(order(objection_raised=True), approval=False)
+    assert verdict(objected)["outcome"] == "gap"
+    v = verdict(objected, readings=["art15-unchanged=unchanged-suffices"])
+    assert liable(v)["boss"] == ("leading", "all", ("15",)) and not line(v, "h")["liable"]
+    # 但书 still holds: a clearly illegal order is the executor's too
+    v = verdict(case_doc(order(objection_raised=True, clearly_illegal=True), approval=False),
+                readings=["art15-unchanged=unchanged-suffices"])
+    assert liable(v)["h"] == ("direct", "corresponding", ("15",))
