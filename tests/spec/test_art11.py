@@ -159,6 +159,20 @@ def test_11_6_reviewer_deciding_without_referral():
     assert "h" not in liable(v)
 
 
+@pytest.mark.parametrize("after, by_default, if_change_counts", [
+    ([EXEC | {"of": "o2"}], False, True),      # the changed opinion carried out, never approved
+    ([approve(of="o2"), EXEC | {"of": "o2"}], False, False),   # submitted and approved: 11(8)'s case
+], ids=["not-submitted", "approved"])
+def test_11_6_reading_of_deciding_directly(after, by_default, if_change_counts):
+    # 「审核人未报请批准人批准而直接作出决定的」: by default the reviewer's own
+    # decision that skips approval; art11-6-decision=change-unapproved also a
+    # change the reviewer made that no approver passed.
+    chain = [DRAFT_RIGHT, review(action="change", opinion="o2", correct=False), *after]
+    for readings, expected in (((), by_default), (["art11-6-decision=change-unapproved"], if_change_counts)):
+        got = liable(verdict(case_doc(chain), readings=readings)).get("r")
+        assert (got == ("leading", "all", ("11.6",))) == expected, (readings, got)
+
+
 def test_11_7_and_11_8_conflict_under_the_literal_reading():
     chain = [DRAFT_RIGHT, review(action="change", opinion="o2", correct=False, falsified=True),
              approve("o2")]

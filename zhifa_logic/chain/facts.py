@@ -55,6 +55,9 @@ def derive(case: Case, g: nx.DiGraph) -> tuple[ChainFacts, list[Finding]]:
                         facts["passed_wrong_draft"].add(who)
                     if s.kind == "approve" and _correction_ignored(case, s, F):
                         facts["overrode_correct"].add(who)
+                if makes_f and s.kind == "review" and not any(
+                        t.kind == "approve" and t.of == F and t.action == "pass" for t in case.chain):
+                    facts["changed_unapproved"].add(who)
                 if makes_f and wrong:
                     if opinion_correct(g, s.of) is True:
                         facts["overrode_correct"].add(who)

@@ -331,6 +331,9 @@ def _define_facts(sc: SymbolicChain) -> None:
                          z3.And(z3.Not(sc.approval), decider_role(sc, s) == ROLE["handler"]))),
             z3.And(s.is_("execute"), s.of == F, own_unreviewed(i, s))))
         F_[f"executed[{p}]"] = some(lambda i, s: z3.And(s.is_("execute"), s.of == F))
+        F_[f"changed_unapproved[{p}]"] = some(lambda i, s: z3.And(
+            s.is_("review"), makes_f(i),
+            z3.Not(z3.Or([z3.And(t.is_("approve"), t.of == F, t.action == ACTION["pass"]) for t in steps]))))
         F_[f"executed_unapproved[{p}]"] = some(lambda i, s: z3.And(
             s.is_("execute"), s.of == F, z3.Not(approved_f(i)), f_kind == KIND["draft"]))
         F_[f"executed_deviating[{p}]"] = some(lambda i, s: z3.And(

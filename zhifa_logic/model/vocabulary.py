@@ -55,6 +55,7 @@ _WORDS = [
     Word("skipped_collective", "未经集体研究", "person", "fact", "decided what needed collective study alone"),
     Word("acted_alone", "直接作出", "person", "fact", "made the act with nobody reviewing or approving it"),
     Word("executed", "实施", "person", "fact", "executed an opinion"),
+    Word("changed_unapproved", "改变意见未报批", "person", "fact", "as reviewer, made the act's opinion by changing or rejecting, and no approval passed it"),
     Word("executed_unapproved", "未经批准实施", "person", "fact", "executed a draft that no approval passed"),
     Word("executed_deviating", "未依照审核批准内容实施", "person", "fact", "executed, not following it, an opinion that had been reviewed and approved"),
     Word("failed_to_act", "不履行", "person", "fact", "failed to act or delayed"),
