@@ -9,6 +9,7 @@ from zhifa_logic.chain.facts import derive
 from zhifa_logic.chain.graph import build_graph
 from zhifa_logic.chain.validate import validate
 from zhifa_logic.encode.chain import _FLAG_KINDS, KIND, Bound, build_chain
+from zhifa_logic.encode.rules import rule_terms
 from zhifa_logic.encode.terms import World
 from zhifa_logic.model.case_json import case_from_json
 from zhifa_logic.model.loader import load_ruleset
@@ -19,6 +20,7 @@ BOUND = Bound(persons=4, steps=4, agencies=2)
 CTX = z3.Context()
 SC = build_chain(BOUND, CTX)
 RS = load_ruleset()
+TERMS = rule_terms(RS, World(SC.parties, CTX, defs=SC.facts))
 
 
 @st.composite
@@ -42,18 +44,27 @@ def nudges(draw):
     return out
 
 
-@given(nudges())
-def test_every_model_is_a_valid_case_with_the_same_facts(extra):
+def _solve(*extra):
+    """A model of the chain with ``extra``, read back as a case with a fault
+    item: (model, document, case), or None if there is none."""
     solver = z3.Solver(ctx=CTX)
     solver.set("random_seed", 0)
     solver.add(SC.constraints)
-    solver.add(extra)
+    solver.add(*extra)
     if solver.check() != z3.sat:
-        return
+        return None
     model = solver.model()
     doc = read_case(model, SC, World(SC.parties, CTX), RS)
     doc["act"]["faults"] = ["6.3"]
-    case = case_from_json(doc, {}, "<witness>")
+    return model, doc, case_from_json(doc, {}, "<witness>")
+
+
+@given(nudges())
+def test_every_model_is_a_valid_case_with_the_same_facts(extra):
+    got = _solve(*extra)
+    if got is None:
+        return
+    model, doc, case = got
     g = build_graph(case)
     validate(case, g)
     facts, _ = derive(case, g)
@@ -71,13 +82,9 @@ def test_every_model_is_a_valid_case_with_the_same_facts(extra):
 
 
 def _one_case(*extra):
-    solver = z3.Solver(ctx=CTX)
-    solver.add(SC.constraints)
-    solver.add(*extra)
-    assert solver.check() == z3.sat
-    doc = read_case(solver.model(), SC, World(SC.parties, CTX), RS)
-    doc["act"]["faults"] = ["6.3"]
-    case = case_from_json(doc, {}, "<witness>")
+    got = _solve(*extra)
+    assert got is not None
+    _model, doc, case = got
     validate(case, build_graph(case))
     return doc
 
@@ -101,3 +108,21 @@ def test_a_step_makes_its_actor_a_person_of_the_case():
     solver.add(SC.constraints)
     solver.add(s.active, s.kind == KIND["draft"], s.by == 2, z3.Not(SC.facts["person[p2]"]))
     assert solver.check() == z3.unsat
+
+
+@given(nudges())
+def test_gap_labels_are_the_same_symbolically_and_concretely(extra):
+    # reason/gap_kinds.py: the gap search asks the solver for a label and
+    # reads each witness's labels back concretely — the two must agree
+    from zhifa_logic.reason.gap_kinds import GapWords, label_terms, labels_of
+    from zhifa_logic.reason.prepare import prepare
+    words = GapWords.of(RS, TERMS.personal)
+    terms = label_terms(words, World(SC.parties, CTX, defs=SC.facts), SC.persons)
+    got = _solve(*extra)
+    if got is None:
+        return
+    model, doc, case = got
+    facts, _ = prepare(case, RS)
+    symbolic = {x for x, t in terms.items() if z3.is_true(model.eval(t, model_completion=True))}
+    assert symbolic == labels_of(words, case, facts), doc
+    assert words.roles and words.facts        # the Measures speak of both

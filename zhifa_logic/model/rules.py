@@ -207,3 +207,17 @@ class RuleSet:
         fault (Art. 6, Art. 7, or a local rule set's own)."""
         return frozenset(ref for cl in self.clauses.values() if cl.kind == "exempt"
                          for ref in held_refs(cl.when) if ref in self.case_items)
+
+
+def words_of(c: Cond | None) -> set[str]:
+    """The vocabulary words (roles and facts) a condition mentions."""
+    match c:
+        case CFact(name=n):
+            return {n}
+        case CSome(role=role, where=w):
+            return {role} | words_of(w)
+        case CNot(arg=a):
+            return words_of(a)
+        case CAnd(args=args) | COr(args=args):
+            return set().union(*(words_of(a) for a in args))
+    return set()

@@ -23,9 +23,12 @@ from ..encode.terms import World
 from ..errors import InputError, SolverUnknown, Diagnostic
 from ..model import rules as r
 from ..model import vocabulary as voc
+from ..model.case import Case
 from ..model.case_json import case_from_json
+from ..model.facts import ChainFacts
 from ..model.findings import CheckFinding, CheckReport
 from .firing import Firing, clause_labels, party_lines, to_verdict
+from .gap_kinds import STRUCTURE, GapWords, label_terms, labels_of
 from .interpret import interpret
 from .prepare import prepare
 from .witness import minimize, read_case
@@ -109,7 +112,9 @@ class Checker:
         self.groups_maximal = True                       # see groups()
         self.gaps_complete = True                        # see gaps()
         self.pool = CasePool()
+        self._prepared: dict[str, tuple | None] = {}
         self._firings: dict[str, tuple[Firing, object] | None] = {}
+        self._gap_words = GapWords.of(rs, self.personal)
         self._label_terms: dict[str, z3.BoolRef] | None = None     # see _labels()
 
     def model(self, *conds: z3.BoolRef, what: str, free_readings: bool = False) -> z3.ModelRef | None:
@@ -124,19 +129,32 @@ class Checker:
         return self.solver.model() if status == z3.sat else None
 
     # ── from a model to a checked, minimal witness ──
+    def prepared(self, doc: dict) -> tuple[Case, ChainFacts, list] | None:
+        """The case, its chain facts and its findings (None: not a valid
+        case). Remembered, under the document without its id: shrinking
+        witnesses meets the same cases again and again, and every question
+        about a concrete case (firing, common words, gap labels, the other
+        rule set's verdict in a comparison) starts here."""
+        key = case_key(doc)
+        if key not in self._prepared:
+            try:
+                case = case_from_json(doc, {}, "<witness>")
+                self._prepared[key] = (case, *prepare(case, self.rs))
+            except InputError:
+                self._prepared[key] = None
+        return self._prepared[key]
+
     def firing_of(self, doc: dict) -> tuple[Firing, object] | None:
         """The firing and verdict of a concrete case (None: not a valid
-        case). Remembered: shrinking witnesses meets the same cases again
-        and again. Each valid case also goes into the pool."""
+        case). Remembered; each valid case also goes into the pool."""
         key = case_key(doc)
         if key in self._firings:
             return self._firings[key]
-        try:
-            case = case_from_json(doc, {}, "<witness>")
-            facts, findings = prepare(case, self.rs)
-        except InputError:
+        got = self.prepared(doc)
+        if got is None:
             self._firings[key] = None
             return None
+        case, facts, findings = got
         firing = interpret(self.rs, facts, self.readings)
         got = self._firings[key] = firing, to_verdict(case.id, self.rs, facts, firing, findings,
                                                       self.readings)
@@ -173,9 +191,8 @@ class Checker:
         """The chain facts the witness has that the clauses' conditions mention."""
         words = set()
         for k in keys:
-            words |= _words(self.rs.clauses[k].when)
-        case = case_from_json(doc, {}, "<witness>")
-        facts, _ = prepare(case, self.rs)
+            words |= r.words_of(self.rs.clauses[k].when)
+        _case, facts, _ = self.prepared(doc)
         holders = dict(facts.party_facts)
         out = [w for w in sorted(words) if w in facts.case_facts or holders.get(w)]
         return tuple(out)
@@ -373,56 +390,21 @@ class Checker:
         self.gaps_complete = len(out) < limit
         return out
 
-    def _situation_words(self) -> tuple[list[str], list[str], list[str]]:
-        """The roles, person facts and case facts that the clauses about
-        persons speak of."""
-        words = set().union(*(_words(self.rs.clauses[k].when) for k in self.personal))
-        person = [w for w in sorted(words) if voc.WORDS[w].domain == "person" and w != "person"]
-        return ([w for w in person if voc.WORDS[w].kind == "role"],
-                [w for w in person if voc.WORDS[w].kind == "fact"],
-                [w for w in sorted(words) if voc.WORDS[w].domain == "case" and w not in _STRUCTURE])
-
     def _labels(self) -> dict[str, z3.BoolRef]:
-        """Each label a situation can have, as a term of the symbolic chain."""
+        """Each label a gap can have (reason/gap_kinds.py), as a term."""
         if self._label_terms is None:
-            roles, facts, cases = self._situation_words()
-            pf = self.world.party_fact
-            out = {w: self.world.case_fact(w) for w in cases}
-            approval = self.world.case_fact("approval_required")
-            for f in facts:
-                for r in roles:
-                    some = z3.Or([z3.And(pf(r, p), pf(f, p)) for p in self.sc.persons])
-                    out[f"{r}·{f}{APPROVAL}"] = z3.And(approval, some)
-                    out[f"{r}·{f}"] = z3.And(z3.Not(approval), some)
-                some = z3.Or([z3.And(pf(f, p), *[z3.Not(pf(r, p)) for r in roles]) for p in self.sc.persons])
-                out[f"-·{f}{APPROVAL}"] = z3.And(approval, some)
-                out[f"-·{f}"] = z3.And(z3.Not(approval), some)
-            out[NOTHING] = z3.Not(z3.Or([pf(f, p) for f in facts for p in self.sc.persons]
-                                        or [z3.BoolVal(False, self.ctx)]))
-            self._label_terms = out
+            self._label_terms = label_terms(self._gap_words, self.world, self.sc.persons)
         return self._label_terms
 
     def _situation(self, doc: dict) -> frozenset[str]:
-        """The labels of ``doc``'s situation (see ``gaps``)."""
-        roles, facts, cases = self._situation_words()
-        case = case_from_json(doc, {}, "<witness>")
-        got, _ = prepare(case, self.rs)
-        holders = dict(got.party_facts)
-        out = {w for w in cases if w in got.case_facts}
-        mark = APPROVAL if "approval_required" in got.case_facts else ""
-        for p in (p.id for p in case.persons):
-            mine = [f for f in facts if p in holders.get(f, ())]
-            for r in [r for r in roles if p in holders.get(r, ())] or ["-"]:
-                out |= {f"{r}·{f}{mark}" for f in mine}
-        if not any(p in holders.get(f, ()) for f in facts for p in holders.get("person", ())):
-            out.add(NOTHING)
-        return frozenset(out)
+        """The labels of the concrete case ``doc`` (reason/gap_kinds.py)."""
+        case, facts, _ = self.prepared(doc)
+        return labels_of(self._gap_words, case, facts)
 
     def _profile(self, doc: dict) -> set[str]:
         """The vocabulary words that hold of somebody (or of the case) in ``doc``."""
-        case = case_from_json(doc, {}, "<witness>")
-        facts, _ = prepare(case, self.rs)
-        out = {w for w in facts.case_facts if w not in _STRUCTURE}
+        _case, facts, _ = self.prepared(doc)
+        out = {w for w in facts.case_facts if w not in STRUCTURE}
         out |= {w for w, holders in facts.party_facts
                 if holders and voc.WORDS[w].domain == "person" and w != "person"}
         return out
@@ -487,15 +469,6 @@ class Checker:
                                         self.common(doc, (pr.high, pr.low)), doc))
         return out
 
-
-# The label of a gap where no person holds any fact the rules speak of.
-NOTHING = "·"
-# Marks a person's label in an act that must pass review and approval: Art.
-# 11 governs only those, so the same conduct is another kind of gap there.
-APPROVAL = "@approval"
-
-# Case facts about the agencies' structure: they tell no gap from another.
-_STRUCTURE = ("single_agency", "joint_agencies", "has_lead")
 
 # Roles one person cannot hold together in a valid chain: Art. 9's three
 # functions exclude each other (chain/validate.py), and a superior agency's
@@ -568,16 +541,3 @@ def shows_fault(doc: dict) -> bool:
     act_wrong = any(s.get("opinion") == current and s.get("correct") is False for s in chain)
     return bool(chain) and chain[-1]["step"] in ACT_MADE and (
         act_wrong or any(s["step"] == "fail_to_act" for s in chain))
-
-
-def _words(c: r.Cond | None) -> set[str]:
-    match c:
-        case r.CFact(name=n):
-            return {n}
-        case r.CSome(role=role, where=w):
-            return {role} | _words(w)
-        case r.CNot(arg=a):
-            return _words(a)
-        case r.CAnd(args=args) | r.COr(args=args):
-            return set().union(*(_words(a) for a in args))
-    return set()

@@ -18,15 +18,12 @@ import z3
 from ..encode.chain import Bound
 from ..encode.rules import RuleTerms, rule_terms
 from ..encode.solver import DEFAULT_RLIMIT
-from ..errors import InputError
 from ..model import rules as r
-from ..model.case_json import case_from_json
 from ..model.findings import CheckFinding
 from ..model.results import PartyLine
 from .check import Checker, case_key, shows_fault
 from .firing import party_lines, to_verdict
 from .interpret import interpret
-from .prepare import prepare
 from .witness import read_case
 
 CLASSES = ("contradicts", "narrows", "widens", "fills_gap")
@@ -98,16 +95,13 @@ class Comparison:
         return self._verdicts[key]
 
     def _verdicts_of(self, doc: dict):
-        try:
-            case = case_from_json(doc, {}, "<witness>")
-            facts, findings = prepare(case, self.local)
-        except InputError:
+        got = self.ch.prepared(doc)     # the local rule set's checker: the same case, facts, findings
+        if got is None:
             return None
-        out = []
-        for rs in (self.base, self.local):
-            firing = interpret(rs, facts, self.ch.readings)
-            out.append((firing, to_verdict(case.id, rs, facts, firing, findings, self.ch.readings)))
-        return out
+        case, facts, findings = got
+        firing = interpret(self.base, facts, self.ch.readings)
+        return [(firing, to_verdict(case.id, self.base, facts, firing, findings, self.ch.readings)),
+                self.ch.firing_of(doc)]
 
     def holds(self, kind: str, doc: dict) -> tuple[str, ...]:
         """The parties for which ``kind`` holds in the concrete case ``doc``."""
@@ -153,55 +147,73 @@ class Comparison:
         ``cut`` (its list may be incomplete)."""
         out: list[CheckFinding] = []
         self.cut, self._tried = [], set()
-        stands = [self.lt.enc.stands[k] for k in self.lt.allocating + self.grounds]
         own = [k for k in self.lt.allocating + self.grounds if k in self.ch.focus]
         clashes = sorted({tuple(sorted(f.clauses)) for f in conflicts})
         for kind in CLASSES:
-            blocks, misses = [], 0
+            blocks: list[z3.BoolRef] = []
             for case in (f.witness for f in conflicts):
                 if self.holds(kind, case):
                     self._add(kind, dict(case, id=kind), self._anchors(kind, case), out, per_kind, blocks)
-            some = z3.Or([self.condition(kind, p) for p in self.parties])
-            while misses < patience:
-                m = self.ch.model(some, *blocks, what=f"{kind}")
-                if m is None:
-                    break
-                pattern = [z3.is_true(m.eval(t, True)) for t in stands]
-                blocks.append(z3.Not(z3.And([t == v for t, v in zip(stands, pattern)])))
-                case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
-                new = self._add(kind, case, self._anchors(kind, case), out, per_kind, blocks)
-                misses = 0 if new else misses + 1
-                if sum(f.kind == kind for f in out) >= per_kind:
-                    break
-            def named(anchor) -> bool:
-                return any(f.kind == kind and set(anchor) <= set(f.clauses) for f in out)
-
+            self._first_pass(kind, out, per_kind, patience, blocks)
             # each own clause; for contradicts also each clashing pair of the
             # rule set's own conflicts (a new clash contradicts the base)
-            wanted = [(k,) for k in own] + (list(clashes) if kind == "contradicts" else [])
-            open_ = {a: self._made_by(kind, *a) for a in wanted if not named(a)}
-            tries = dict.fromkeys(open_, 0)
-            seen: list[z3.BoolRef] = []        # cases of this pass that kept nothing open
-            while open_ and sum(f.kind == kind for f in out) < per_kind:
-                m = self.ch.model(z3.Or(list(open_.values())), *seen, what=f"{kind}")
-                if m is None:
-                    break
-                want = next(a for a, t in open_.items() if z3.is_true(m.eval(t, True)))
-                case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
-                anchors = [a for a in self._anchors(kind, case) if set(want) <= set(a[0])] or [((), None)]
-                self._add(kind, case, anchors, out, per_kind, blocks, retry=True)
-                for a in [a for a in open_ if named(a)]:
-                    del open_[a]
-                if want in open_:              # its difference did not survive shrinking here
-                    tries[want] += 1
-                    seen.append(z3.Not(z3.And([t == z3.is_true(m.eval(t, True)) for t in stands])))
-                    if tries[want] >= patience:   # give up on it: the class may be incomplete
-                        del open_[want]
-                        if kind not in self.cut:
-                            self.cut.append(kind)
-            if sum(f.kind == kind for f in out) >= per_kind and kind not in self.cut:
+            wanted = [(k,) for k in own] + (clashes if kind == "contradicts" else [])
+            complete = self._second_pass(kind, wanted, out, per_kind, patience, blocks)
+            if not complete or _count(out, kind) >= per_kind:
                 self.cut.append(kind)
         return out
+
+    def _first_pass(self, kind: str, out: list[CheckFinding], per_kind: int, patience: int,
+                    blocks: list[z3.BoolRef]) -> None:
+        """Cases of ``kind``, each with a standing pattern not met before,
+        until ``patience`` cases in a row bring nothing new."""
+        some = z3.Or([self.condition(kind, p) for p in self.parties])
+        misses = 0
+        while misses < patience and _count(out, kind) < per_kind:
+            m = self.ch.model(some, *blocks, what=kind)
+            if m is None:
+                return
+            blocks.append(self._not_pattern(m))
+            case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
+            misses = 0 if self._add(kind, case, self._anchors(kind, case), out, per_kind, blocks) \
+                else misses + 1
+
+    def _second_pass(self, kind: str, wanted: list[tuple[str, ...]], out: list[CheckFinding],
+                     per_kind: int, patience: int, blocks: list[z3.BoolRef]) -> bool:
+        """For each of ``wanted`` (a clause, or a clashing pair) no finding of
+        ``kind`` names yet: a case where it makes a difference of ``kind``,
+        if there is one. False if one was given up on after ``patience``
+        cases whose shrinking lost it."""
+        def named(anchor) -> bool:
+            return any(f.kind == kind and set(anchor) <= set(f.clauses) for f in out)
+
+        open_ = {a: self._made_by(kind, *a) for a in wanted if not named(a)}
+        tries = dict.fromkeys(open_, 0)
+        seen: list[z3.BoolRef] = []        # cases of this pass that kept nothing open
+        complete = True
+        while open_ and _count(out, kind) < per_kind:
+            m = self.ch.model(z3.Or(list(open_.values())), *seen, what=kind)
+            if m is None:
+                break
+            want = next(a for a, t in open_.items() if z3.is_true(m.eval(t, True)))
+            case = read_case(m, self.ch.sc, self.ch.world, self.local, kind)
+            anchors = [a for a in self._anchors(kind, case) if set(want) <= set(a[0])] or [((), None)]
+            self._add(kind, case, anchors, out, per_kind, blocks, retry=True)
+            for a in [a for a in open_ if named(a)]:
+                del open_[a]
+            if want in open_:              # its difference did not survive shrinking here
+                tries[want] += 1
+                seen.append(self._not_pattern(m))
+                if tries[want] >= patience:
+                    del open_[want]
+                    complete = False
+        return complete
+
+    def _not_pattern(self, m: z3.ModelRef) -> z3.BoolRef:
+        """Not the standing pattern of ``m`` (which local clauses and new
+        grounds stand)."""
+        stands = [self.lt.enc.stands[k] for k in self.lt.allocating + self.grounds]
+        return z3.Not(z3.And([t == z3.is_true(m.eval(t, True)) for t in stands]))
 
     def _made_by(self, kind: str, k: str, clashing: str | None = None) -> z3.BoolRef:
         """``kind`` holds for a party that local clause ``k`` reaches (and
@@ -209,15 +221,13 @@ class Comparison:
         exemption stands (it would take every party out, and the difference
         would be the ground's); for a new ground: ``kind`` holds while it
         stands."""
-        stands = self.lt.enc.stands[k]
-        if clashing is not None:
-            return z3.And(*[z3.Not(self.lt.enc.stands[g]) for g in self.grounds], z3.Or([z3.And(
-                self.condition(kind, p), self._applies_to(k, p), self._applies_to(clashing, p),
-                z3.Not(self.lt.same_line(k, clashing, p))) for p in self.parties]))
         if self.local.clauses[k].kind == "exempt":
-            return z3.And(stands, z3.Or([self.condition(kind, p) for p in self.parties]))
-        return z3.And(*[z3.Not(self.lt.enc.stands[g]) for g in self.grounds],
-                      z3.Or([z3.And(self.condition(kind, p), self._applies_to(k, p)) for p in self.parties]))
+            return z3.And(self.lt.enc.stands[k], z3.Or([self.condition(kind, p) for p in self.parties]))
+        no_ground = [z3.Not(self.lt.enc.stands[g]) for g in self.grounds]
+        return z3.And(*no_ground, z3.Or([z3.And(
+            self.condition(kind, p), self._applies_to(k, p),
+            *([self._applies_to(clashing, p), z3.Not(self.lt.same_line(k, clashing, p))]
+              if clashing is not None else [])) for p in self.parties]))
 
     def _add(self, kind: str, case: dict, anchors, out: list[CheckFinding], per_kind: int,
              blocks: list, retry: bool = False) -> bool:
@@ -227,7 +237,7 @@ class Comparison:
         unless ``retry``."""
         new = False
         for anchor, change in anchors:
-            if sum(f.kind == kind for f in out) >= per_kind:
+            if _count(out, kind) >= per_kind:
                 break
             if not retry and change is not None and (kind, anchor, change) in self._tried:
                 continue        # shrunk around before, for the same change of line
@@ -319,6 +329,10 @@ class Comparison:
         finding = CheckFinding(kind, keys, who, self.ch.common(doc, keys) if keys else (), doc,
                                "; ".join(change))
         return finding, bool(keys) and all(k in self.grounds for k in keys)
+
+
+def _count(out: list[CheckFinding], kind: str) -> int:
+    return sum(f.kind == kind for f in out)
 
 
 def _line(v, pid: str) -> str:
